@@ -1,0 +1,1 @@
+"""Residents answer a survey: the list of open surveys, answering, drafts, submitting."""

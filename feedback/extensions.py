@@ -1,0 +1,44 @@
+"""The Flask extensions, created unbound here and bound in :func:`feedback.create_app`."""
+
+from __future__ import annotations
+
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session
+from flask_wtf import CSRFProtect
+from sqlalchemy import MetaData
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class BindableSession(Session):
+    """A session that honours a Connection bound to it (used to isolate each test)."""
+
+    def get_bind(self, *args, **kwargs):
+        if isinstance(self.bind, Connection):
+            return self.bind
+        return super().get_bind(*args, **kwargs)
+
+
+db = SQLAlchemy(model_class=Base, session_options={"class_": BindableSession})
+migrate = Migrate(render_as_batch=True, compare_type=True)
+babel = Babel()
+csrf = CSRFProtect()
+login_manager = LoginManager()
+limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=False)

@@ -1,0 +1,21 @@
+"""Imports every feature's models so that the metadata (and so migrations) knows them all."""
+
+from feedback.answering.models import Answer, Draft, Response
+from feedback.audit.models import AuditEvent
+from feedback.auth.models import Role, User
+from feedback.surveys.models import Choice, Question, QuestionKind, Section, Survey, SurveyStatus
+
+__all__ = [
+    "Answer",
+    "AuditEvent",
+    "Choice",
+    "Draft",
+    "Question",
+    "QuestionKind",
+    "Response",
+    "Role",
+    "Section",
+    "Survey",
+    "SurveyStatus",
+    "User",
+]

@@ -1,0 +1,1 @@
+"""Surveys: their structure and content in every language (the models and read services)."""
