@@ -69,12 +69,24 @@ def _init_i18n(app: Flask) -> None:
     init_templating(app)
 
 
-def _register_blueprints(app: Flask) -> None:
-    from feedback.answering.views import bp as answering
-    from feedback.auth.views import bp as auth
+#: Feature packages; each has ``init_app(app)`` registering its blueprint, commands and hooks.
+FEATURES = (
+    "feedback.answering",
+    "feedback.auth",
+    "feedback.authoring",
+    "feedback.translating",
+    "feedback.focus_groups",
+    "feedback.reports",
+    "feedback.results",
+    "feedback.api",
+)
 
-    app.register_blueprint(answering)
-    app.register_blueprint(auth)
+
+def _register_blueprints(app: Flask) -> None:
+    from importlib import import_module
+
+    for name in FEATURES:
+        import_module(name).init_app(app)
 
 
 def _register_commands(app: Flask) -> None:

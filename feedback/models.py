@@ -19,3 +19,9 @@ __all__ = [
     "SurveyStatus",
     "User",
 ]
+
+# Each feature's own models register themselves on the metadata when imported.
+import feedback.focus_groups.models  # noqa: E402, F401
+import feedback.reports.models  # noqa: E402, F401
+import feedback.results.models  # noqa: E402, F401
+import feedback.translating.models  # noqa: E402, F401

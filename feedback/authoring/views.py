@@ -1,0 +1,5 @@
+"""Views under /manage."""
+
+from flask import Blueprint
+
+bp = Blueprint("authoring", __name__, url_prefix="/manage")
