@@ -78,6 +78,7 @@ FEATURES = (
     "feedback.focus_groups",
     "feedback.reports",
     "feedback.results",
+    "feedback.programmes",
     "feedback.api",
 )
 

@@ -21,7 +21,10 @@ __all__ = [
 ]
 
 # Each feature's own models register themselves on the metadata when imported.
+import feedback.api.models  # noqa: E402, F401
+import feedback.authoring.models  # noqa: E402, F401
 import feedback.focus_groups.models  # noqa: E402, F401
+import feedback.programmes.models  # noqa: E402, F401
 import feedback.reports.models  # noqa: E402, F401
 import feedback.results.models  # noqa: E402, F401
 import feedback.translating.models  # noqa: E402, F401

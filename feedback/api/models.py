@@ -1,0 +1,1 @@
+"""Models of this feature (imported by feedback.models so migrations see them)."""
