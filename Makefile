@@ -23,7 +23,7 @@ translations: install
 run: translations
 	FLASK_DEBUG=$${FLASK_DEBUG:-1} $(BIN)/flask db upgrade
 	FLASK_DEBUG=$${FLASK_DEBUG:-1} $(BIN)/flask demo load --if-empty
-	FLASK_DEBUG=$${FLASK_DEBUG:-1} $(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+	FLASK_DEBUG=$${FLASK_DEBUG:-1} $(BIN)/flask run --no-debugger --host 127.0.0.1 --port $(PORT)
 
 test: translations
 	$(BIN)/ruff check .
