@@ -23,6 +23,8 @@ DEFAULT_SHORT_TEXT_LENGTH = 500
 DEFAULT_LONG_TEXT_LENGTH = 5000
 NPS_RANGE = (0, 10)
 DEFAULT_RATING_RANGE = (1, 5)
+#: Numbers are stored as floats: beyond this they lose digits.
+LARGEST_NUMBER = Decimal(10**15)
 
 
 @dataclass
@@ -94,25 +96,33 @@ def shown_codes(survey: Survey, raw: RawValues) -> set[str]:
 
 
 def parse_number(value: str) -> Decimal | None:
-    """Read a number as the resident wrote it, in their locale or with a plain dot."""
-    value = value.replace("\u00a0", " ").strip()
-    if not value:
+    """Read a number as the resident wrote it, in their locale or with a plain dot.
+
+    Only digits, a sign and separators count: no exponents, "NaN" or "Infinity", and nothing
+    so large that it cannot be stored faithfully.
+    """
+    compact = re.sub(r"[\s\u00a0\u202f]", "", value)
+    if not compact or not re.fullmatch(r"[-+]?[\d.,']+", compact):
         return None
-    compact = value.replace(" ", "")
+    number = None
     if re.fullmatch(r"[-+]?\d+(\.\d+)?", compact):
-        return Decimal(compact)
-    try:
-        return parse_decimal(compact, locale=str(get_locale() or "en"), strict=True)
-    except (NumberFormatError, InvalidOperation, ValueError):
-        pass
-    if re.fullmatch(r"[-+]?\d+,\d+", compact):
-        return Decimal(compact.replace(",", "."))
-    return None
+        number = Decimal(compact)
+    else:
+        try:
+            number = parse_decimal(compact, locale=str(get_locale() or "en"), strict=True)
+        except (NumberFormatError, InvalidOperation, ValueError):
+            if re.fullmatch(r"[-+]?\d+,\d+", compact):
+                number = Decimal(compact.replace(",", "."))
+    if number is None or not number.is_finite() or abs(number) >= LARGEST_NUMBER:
+        return None
+    return number
 
 
 _DATE_PATTERNS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-    re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\.?"),
+    # Typed day first, as most of the languages we serve write it: 27/3/2024, 27.03.2024.,
+    # 27-3-2024 or 27 3 2024 (the example our error message gives).
+    re.compile(r"(?P<d>\d{1,2})\s*[./\- ]\s*(?P<m>\d{1,2})\s*[./\- ]\s*(?P<y>\d{4})\.?"),
 )
 
 
