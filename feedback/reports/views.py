@@ -3,3 +3,8 @@
 from flask import Blueprint
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+
+@bp.get("/")
+def index():
+    return "reports"
