@@ -1,10 +1,10 @@
 """Running tallies behind the evaluation summary.
 
 Every stored response adds 1 to a handful of counters, keyed by what a summary, a filter or a
-breakdown needs: the day and language of the response, its *profile* (the segment answers it
-gave, e.g. "north"), the question and the answer key. Summaries are then sums over a few
-thousand counter rows, whatever the number of responses; ``recount`` rebuilds them from the
-answers.
+breakdown needs: the question and answer key, the day and language of the response, and (in
+a second table) each segment answer it gave ("riverside"). Summaries are then sums over a
+bounded number of counter rows, whatever the number of responses; ``recount`` rebuilds them
+from the answers.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ ANSWERED = "*"
 
 
 class ReportTally(db.Model):
-    """How many responses of one day, language and profile gave one answer key."""
+    """How many responses of one day and language gave one answer key to one question."""
 
     __tablename__ = "report_tally"
     __table_args__ = (
@@ -33,7 +33,6 @@ class ReportTally(db.Model):
             "answer_key",
             "day",
             "language",
-            "profile",
             name="uq_report_tally_key",
         ),
     )
@@ -47,25 +46,37 @@ class ReportTally(db.Model):
     #: UTC day the response was stored.
     day: Mapped[date] = mapped_column(sa.Date)
     language: Mapped[str] = mapped_column(sa.String(8))
-    #: The response's segment answers: sorted ``<question id>:<choice id>`` joined by commas.
-    profile: Mapped[str] = mapped_column(sa.String(400), default="")
     count: Mapped[int] = mapped_column(default=0)
 
 
-class ReportProfileChoice(db.Model):
-    """Which segment answers a profile holds, so filters and breakdowns can join on them."""
+class ReportSegmentTally(db.Model):
+    """The same counts, for the responses that gave one answer to one segment question:
+    what filters by a segment answer and breakdowns by a segment question read."""
 
-    __tablename__ = "report_profile_choice"
+    __tablename__ = "report_segment_tally"
     __table_args__ = (
-        sa.UniqueConstraint("survey_id", "profile", "question_id", "choice_id"),
-        sa.Index("ix_report_profile_choice_segment", "survey_id", "question_id", "choice_id"),
+        sa.UniqueConstraint(
+            "survey_id",
+            "segment_id",
+            "segment_choice_id",
+            "question_id",
+            "answer_key",
+            "day",
+            "language",
+            name="uq_report_segment_tally_key",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"))
-    profile: Mapped[str] = mapped_column(sa.String(400))
+    #: The segment question and the choice the response gave to it.
+    segment_id: Mapped[int] = mapped_column()
+    segment_choice_id: Mapped[int] = mapped_column()
     question_id: Mapped[int] = mapped_column()
-    choice_id: Mapped[int] = mapped_column()
+    answer_key: Mapped[str] = mapped_column(sa.String(80))
+    day: Mapped[date] = mapped_column(sa.Date)
+    language: Mapped[str] = mapped_column(sa.String(8))
+    count: Mapped[int] = mapped_column(default=0)
 
 
 class ReportState(db.Model):

@@ -8,7 +8,7 @@ and anything public.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from flask import current_app
@@ -18,12 +18,12 @@ from feedback.answering.models import Draft
 from feedback.answering.validation import rating_range
 from feedback.extensions import db
 from feedback.reports import privacy
-from feedback.reports.models import ANSWERED, RESPONSES, ReportProfileChoice, ReportTally
+from feedback.reports.models import ANSWERED, RESPONSES, ReportSegmentTally, ReportTally
 from feedback.reports.tallies import number_key
 from feedback.surveys.models import Question, QuestionKind, Survey
 
 T = ReportTally
-PC = ReportProfileChoice
+S = ReportSegmentTally
 SCALES = (QuestionKind.RATING, QuestionKind.NPS)
 LANGUAGE = "language"
 
@@ -132,39 +132,40 @@ def _segment_ids(survey: Survey, segment: tuple[str, str] | None) -> tuple[int, 
     return (-1, -1)  # an unknown answer selects nobody
 
 
-def _sums(survey: Survey, filters: Filters, columns: list, group=None, where=()):
-    """Tally sums by ``columns`` (and by ``group``: LANGUAGE or a segment question id)."""
-    conditions = [T.survey_id == survey.id, *where]
-    if filters.since:
-        conditions.append(T.day >= filters.since)
-    if filters.until:
-        conditions.append(T.day <= filters.until)
-    if filters.language and group != LANGUAGE:
-        conditions.append(T.language == filters.language)
+def _sums(survey: Survey, filters: Filters, columns: list[str], group=None, question=None):
+    """Tally sums by ``columns`` (names), and by ``group`` (LANGUAGE or a segment question id)
+    first when given; only the counters of ``question`` (an id) when given.
+
+    A segment filter reads the segment tallies of that answer; a breakdown by a segment
+    reads those of the segment question (a segment filter on another question is not
+    combined with it).
+    """
     segment = _segment_ids(survey, filters.segment)
-    if segment and not (isinstance(group, int) and group == segment[0]):
-        conditions.append(
-            T.profile.in_(
-                select(PC.profile).where(
-                    PC.survey_id == survey.id,
-                    PC.question_id == segment[0],
-                    PC.choice_id == segment[1],
-                )
-            )
-        )
     head = []
-    query = select()
+    if isinstance(group, int):
+        table = S
+        conditions = [S.segment_id == group]
+        head = [S.segment_choice_id]
+    elif segment:
+        table = S
+        conditions = [S.segment_id == segment[0], S.segment_choice_id == segment[1]]
+    else:
+        table = T
+        conditions = []
     if group == LANGUAGE:
-        head = [T.language]
-    elif group is not None:
-        head = [PC.choice_id]
-    query = select(*head, *columns, func.sum(T.count)).where(*conditions)
-    if group not in (None, LANGUAGE):
-        query = query.join(
-            PC,
-            (PC.survey_id == T.survey_id) & (PC.profile == T.profile) & (PC.question_id == group),
-        )
-    return db.session.execute(query.group_by(*head, *columns)).all()
+        head = [table.language]
+    conditions.append(table.survey_id == survey.id)
+    if filters.since:
+        conditions.append(table.day >= filters.since)
+    if filters.until:
+        conditions.append(table.day <= filters.until)
+    if filters.language and group != LANGUAGE:
+        conditions.append(table.language == filters.language)
+    if question is not None:
+        conditions.append(table.question_id == question)
+    selected = [getattr(table, name) for name in columns]
+    query = select(*head, *selected, func.sum(table.count)).where(*conditions)
+    return db.session.execute(query.group_by(*head, *selected)).all()
 
 
 def _by_question(rows) -> dict:
@@ -304,7 +305,7 @@ def summarize(
         group = segment[0]
     elif filters.language:
         group = LANGUAGE
-    columns_sql = [T.question_id, T.answer_key]
+    columns_sql = ["question_id", "answer_key"]
     if group is None:
         grouped = {None: _by_question(_sums(survey, filters, columns_sql)).get(None, {})}
         wanted = None
@@ -348,8 +349,8 @@ def summarize(
         shown = protect(keys, question.id)
         questions.append(question_summary(question, raw, shown, columns, protected))
 
-    over_time = _sums(survey, filters, [T.day], where=[T.question_id == RESPONSES])
-    by_language = _sums(survey, filters, [T.language], where=[T.question_id == RESPONSES])
+    over_time = _sums(survey, filters, ["day"], question=RESPONSES)
+    by_language = _sums(survey, filters, ["language"], question=RESPONSES)
     days = sorted((d, int(n)) for d, n in over_time)
     langs = sorted(((lang, int(n)) for lang, n in by_language), key=lambda p: -p[1])
     if protected:
@@ -394,19 +395,19 @@ def breakdown(
     ``"language"``): counts and row percentages, small groups protected."""
     filters = filters or Filters()
     k = group_size(survey, k)
-    columns_sql = [T.question_id, T.answer_key]
-    where = [T.question_id == question.id]
+    columns_sql = ["question_id", "answer_key"]
     if by == LANGUAGE:
         group = LANGUAGE
-        grouped = _by_question(_sums(survey, filters, columns_sql, group=LANGUAGE, where=where))
         categories = [(lang, lang, lang) for lang in survey.languages]
-        categories += [(g, g, g) for g in sorted(grouped) if g not in survey.languages]
     else:
         group = by.id
-        grouped = _by_question(_sums(survey, filters, columns_sql, group=group, where=where))
         categories = [(c.id, c.code, c.label) for c in by.choices]
-    del group
-    total = _by_question(_sums(survey, filters, columns_sql, where=where)).get(None, {})
+        if filters.segment and filters.segment[0] != by.code:
+            filters = replace(filters, segment=None)
+    grouped = _by_question(_sums(survey, filters, columns_sql, group=group, question=question.id))
+    if by == LANGUAGE:
+        categories += [(g, g, g) for g in sorted(grouped) if g not in survey.languages]
+    total = _by_question(_sums(survey, filters, columns_sql, question=question.id)).get(None, {})
     seen = set(total.get(question.id, {}))
     columns = columns_of(question, seen)
     keys = [key for key, _code, _label in columns]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import delete, select
@@ -14,7 +13,7 @@ from feedback.extensions import db
 from feedback.reports.models import (
     ANSWERED,
     RESPONSES,
-    ReportProfileChoice,
+    ReportSegmentTally,
     ReportState,
     ReportTally,
 )
@@ -22,10 +21,11 @@ from feedback.surveys.models import Question, QuestionKind, Survey
 
 #: (question_id, choice_id, number, text, day) of one stored answer.
 AnswerRow = tuple[int, int | None, float | None, str | None, date | None]
-#: (question_id, answer_key, day, language, profile)
-TallyKey = tuple[int, str, date, str, str]
+#: (segment_id, segment_choice_id, question_id, answer_key, day, language); segment 0 = all.
+TallyKey = tuple[int, int, int, str, date, str]
 
 BATCH = 5000
+TALLY_COLUMNS = ("question_id", "answer_key", "day", "language")
 
 
 def number_key(value: float) -> str:
@@ -55,34 +55,31 @@ def answer_keys(kind: QuestionKind, row: AnswerRow) -> list[str]:
     return []
 
 
-def profile_of(rows: Iterable[AnswerRow], segments: set[int]) -> str:
-    """The profile of a response: its segment answers, sorted, as ``q:c,q:c``."""
-    pairs = sorted((r[0], r[1]) for r in rows if r[0] in segments and r[1] is not None)
-    return ",".join(f"{q}:{c}" for q, c in pairs)
-
-
 def response_increments(
     kinds: dict[int, QuestionKind],
     segments: set[int],
     rows: list[AnswerRow],
     day: date,
     language: str,
-) -> tuple[str, Counter]:
-    """The profile and the counters one response adds 1 to."""
-    profile = profile_of(rows, segments)
-    keys: Counter = Counter()
-    keys[(RESPONSES, "", day, language, profile)] = 1
+) -> Counter:
+    """The counters one response adds 1 to: each once overall (segment 0) and once per
+    segment answer the response gave."""
+    keys: list[tuple[int, str]] = [(RESPONSES, "")]
     answered: set[int] = set()
     for row in rows:
         kind = kinds.get(row[0])
         if kind is None:
             continue
-        answered.add(row[0])
-        for key in answer_keys(kind, row):
-            keys[(row[0], key, day, language, profile)] += 1
-    for qid in answered:
-        keys[(qid, ANSWERED, day, language, profile)] = 1
-    return profile, keys
+        if row[0] not in answered:
+            answered.add(row[0])
+            keys.append((row[0], ANSWERED))
+        keys.extend((row[0], key) for key in answer_keys(kind, row))
+    groups = [(0, 0)] + [(r[0], r[1]) for r in rows if r[0] in segments and r[1] is not None]
+    counts: Counter = Counter()
+    for segment_id, choice_id in groups:
+        for question_id, key in keys:
+            counts[(segment_id, choice_id, question_id, key, day, language)] += 1
+    return counts
 
 
 def _insert(model):
@@ -91,51 +88,42 @@ def _insert(model):
     return module.insert(model)
 
 
+def _upsert(model, index_elements: list[str], rows: list[dict]) -> None:
+    statement = _insert(model)
+    statement = statement.on_conflict_do_update(
+        index_elements=index_elements,
+        set_={"count": model.count + statement.excluded.count},
+    )
+    for start in range(0, len(rows), BATCH):
+        db.session.execute(statement, rows[start : start + BATCH])
+
+
 def add_tallies(survey_id: int, counts: Counter) -> None:
     """Add counts to the tallies with ``INSERT ... ON CONFLICT DO UPDATE count = count + n``,
     which is atomic on both engines, so simultaneous responses never lose a count."""
-    if not counts:
-        return
-    statement = _insert(ReportTally)
-    statement = statement.on_conflict_do_update(
-        index_elements=["survey_id", "question_id", "answer_key", "day", "language", "profile"],
-        set_={"count": ReportTally.count + statement.excluded.count},
-    )
-    items = list(counts.items())
-    for start in range(0, len(items), BATCH):
-        db.session.execute(
-            statement,
-            [
-                {
-                    "survey_id": survey_id,
-                    "question_id": q,
-                    "answer_key": key,
-                    "day": day,
-                    "language": lang,
-                    "profile": profile,
-                    "count": n,
-                }
-                for (q, key, day, lang, profile), n in items[start : start + BATCH]
-            ],
+    overall, by_segment = [], []
+    for (segment_id, choice_id, question_id, key, day, language), n in counts.items():
+        row = {
+            "survey_id": survey_id,
+            "question_id": question_id,
+            "answer_key": key,
+            "day": day,
+            "language": language,
+            "count": n,
+        }
+        if segment_id:
+            row.update(segment_id=segment_id, segment_choice_id=choice_id)
+            by_segment.append(row)
+        else:
+            overall.append(row)
+    if overall:
+        _upsert(ReportTally, ["survey_id", *TALLY_COLUMNS], overall)
+    if by_segment:
+        _upsert(
+            ReportSegmentTally,
+            ["survey_id", "segment_id", "segment_choice_id", *TALLY_COLUMNS],
+            by_segment,
         )
-
-
-def add_profiles(survey_id: int, profiles: Iterable[str]) -> None:
-    """Record which segment answers each profile holds (idempotent)."""
-    rows = []
-    for profile in set(profiles):
-        for pair in filter(None, profile.split(",")):
-            question_id, choice_id = pair.split(":")
-            rows.append(
-                {
-                    "survey_id": survey_id,
-                    "profile": profile,
-                    "question_id": int(question_id),
-                    "choice_id": int(choice_id),
-                }
-            )
-    if rows:
-        db.session.execute(_insert(ReportProfileChoice).on_conflict_do_nothing(), rows)
 
 
 def utc_day(moment: datetime) -> date:
@@ -146,10 +134,9 @@ def count_response(survey: Survey, response: Response, _cleaned=None) -> None:
     """RESPONSE_STORED_HOOKS entry: add one stored response to the tallies."""
     kinds = {q.id: q.kind for q in survey.questions}
     rows = [(a.question_id, a.choice_id, a.number, a.text, a.day) for a in response.answers]
-    profile, counts = response_increments(
+    counts = response_increments(
         kinds, set(segment_ids(survey)), rows, utc_day(response.submitted_at), response.language
     )
-    add_profiles(survey.id, [profile])
     add_tallies(survey.id, counts)
 
 
@@ -160,21 +147,14 @@ def recount(survey: Survey) -> int:
     with the number of responses.
     """
     db.session.execute(delete(ReportTally).where(ReportTally.survey_id == survey.id))
-    db.session.execute(
-        delete(ReportProfileChoice).where(ReportProfileChoice.survey_id == survey.id)
-    )
+    db.session.execute(delete(ReportSegmentTally).where(ReportSegmentTally.survey_id == survey.id))
     kinds = {q.id: q.kind for q in survey.questions}
     segments = set(segment_ids(survey))
     totals: Counter = Counter()
-    profiles: set[str] = set()
     counted = 0
-    for response_id, day, language, rows in iter_responses(survey.id):
-        profile, counts = response_increments(kinds, segments, rows, day, language)
-        profiles.add(profile)
-        totals.update(counts)
+    for _response_id, day, language, rows in iter_responses(survey.id):
+        totals.update(response_increments(kinds, segments, rows, day, language))
         counted += 1
-        del response_id
-    add_profiles(survey.id, profiles)
     add_tallies(survey.id, totals)
     mark_current(survey)
     return counted
