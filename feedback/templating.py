@@ -86,10 +86,10 @@ def init_templating(app: Flask) -> None:
             "lang_attrs": lang_attrs,
             "home_blocks": lambda: [block() for block in HOME_BLOCKS],
             "thanks_blocks": lambda survey: [block(survey) for block in THANKS_BLOCKS],
-            "scale_range": rating_range,
-            "text_limit": text_limit,
         }
 
+    # Globals, not context: macros imported without context (macros/questions.html) see these.
+    app.jinja_env.globals.update(scale_range=rating_range, text_limit=text_limit)
     app.jinja_env.filters["date"] = lambda value, fmt="long": format_date(value, fmt)
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
     app.jinja_env.filters["decimal"] = lambda value, fmt=None: format_decimal(value, fmt)

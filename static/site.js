@@ -38,10 +38,11 @@
       if (!field) { return; }
       var limit = parseInt(field.getAttribute("data-maxlength"), 10);
       var update = function () {
-        var left = limit - field.value.length;
+        // Count characters as the server does (code points, not UTF-16 units).
+        var left = limit - Array.from(field.value).length;
         var template = count.getAttribute(left >= 0 ? "data-left" : "data-over");
         count.classList.toggle("is-over", left < 0);
-        count.textContent = template.replace("%(num)s", String(Math.abs(left)));
+        count.textContent = template.replace("{num}", String(Math.abs(left)));
       };
       field.addEventListener("input", update);
       update();

@@ -127,15 +127,29 @@ def start_draft(survey: Survey, language: str) -> Draft:
     return draft
 
 
-def update_draft(draft: Draft, survey: Survey, posted: RawValues, on_step: int) -> None:
-    """Keep what was typed on one screen; answers to questions now hidden are dropped later."""
-    values = dict(draft.values or {})
+def merge_screen(survey: Survey, values: RawValues, posted: RawValues, on_step: int) -> RawValues:
+    """The answers so far with one screen replaced by what it sent.
+
+    Every question of that screen takes the posted value, or none: an unticked checkbox sends
+    nothing, and clearing it must clear the answer.
+    """
+    merged = dict(values or {})
     sections = steps(survey)
     if 0 <= on_step < len(sections):
         for question in step_questions(sections[on_step]):
-            values[question.code] = posted.get(question.code, [])
-    draft.values = values
+            merged[question.code] = list(posted.get(question.code, []))
+    return merged
+
+
+def update_draft(draft: Draft, survey: Survey, posted: RawValues, on_step: int) -> None:
+    """Keep what was typed on one screen; answers to questions now hidden are dropped later."""
+    draft.values = merge_screen(survey, draft.values or {}, posted, on_step)
     draft.updated_at = utcnow()
+
+
+def discard_draft(token: str) -> None:
+    """Delete a draft once its response is stored (a no-op if a double tap got there first)."""
+    db.session.execute(delete(Draft).where(Draft.token == token))
 
 
 def purge_expired_drafts(lifetime: timedelta) -> int:

@@ -104,15 +104,14 @@ def survey_page(slug: str):
 
 
 def _post(survey: Survey, draft, language: str):
-    posted = _posted_values(survey)
     sections = services.steps(survey)
     step = request.form.get("step", type=int) or 0
     step = max(0, min(step, max(len(sections) - 1, 0)))
     key = request.form.get("submission_key", "")
     if not services.is_key(key):
         abort(400)
-    raw = dict(draft.values or {}) if draft else {}
-    raw.update(posted)
+    posted = _posted_values(survey)
+    raw = services.merge_screen(survey, draft.values if draft else {}, posted, step)
     try:
         validate_csrf(request.form.get("csrf_token"))
     except (ValidationError, CSRFError):
@@ -122,39 +121,57 @@ def _post(survey: Survey, draft, language: str):
         )
         return render_survey(survey, raw, step, language, key, notice=message), 400
 
+    action = request.form.get("action", "next")
+    following = services.next_step(survey, raw, step)
+    if action == "submit" or (action != "back" and following >= len(sections)):
+        return _submit(survey, draft, raw, step, language, key)
+
     if draft is None:  # the cookie was lost: keep going with what this page sent
         draft = services.start_draft(survey, language)
         draft.submission_key = key
     services.update_draft(draft, survey, posted, step)
-    action = request.form.get("action", "next")
-    if action == "back":
-        draft.step = services.next_step(survey, draft.values, step, -1)
+    if action == "back":  # no checks going back; draft.step stays the furthest screen reached
         db.session.commit()
-        return _redirect_to_step(survey, draft)
-
-    errors = services.check_step(survey, draft.values, step)
+        return _redirect_to_step(survey, draft, services.next_step(survey, raw, step, -1))
+    errors = services.check_step(survey, raw, step)
     if errors:
         db.session.commit()  # keep what was typed, even with errors
-        return render_survey(survey, draft.values, step, language, key, errors=errors)
+        return _with_draft_cookie(
+            render_survey(survey, raw, step, language, key, errors=errors), survey, draft
+        )
+    draft.step = max(draft.step, following)
+    db.session.commit()
+    return _redirect_to_step(survey, draft, following)
 
-    following = services.next_step(survey, draft.values, step)
-    if following < len(sections) and action != "submit":
-        draft.step = max(draft.step, following)
-        db.session.commit()
-        return _redirect_to_step(survey, draft, following)
 
+def _submit(survey: Survey, draft, raw, step: int, language: str, key: str):
+    """Store the response (once, whatever the number of taps) and say thank you.
+
+    The draft is not written to before storing: a double tap may already have deleted it.
+    """
     try:
-        services.submit_response(survey, draft.values, language, key)
+        services.submit_response(survey, raw, language, key)
     except services.AnswersInvalid as invalid:
+        db.session.rollback()
+        if draft is None:
+            draft = services.start_draft(survey, language)
+            draft.submission_key = key
+        draft.values = raw
         draft.step = invalid.step
         db.session.commit()
-        return render_survey(
-            survey, draft.values, invalid.step, language, key, errors=invalid.errors
-        )
-    db.session.delete(draft)
+        response = render_survey(survey, raw, invalid.step, language, key, errors=invalid.errors)
+        return _with_draft_cookie(response, survey, draft)
+    if draft is not None:
+        services.discard_draft(draft.token)
     db.session.commit()
     response = redirect(url_for("answering.thanks", slug=survey.slug, lang=language))
     response.delete_cookie(DRAFT_COOKIE, path=f"/s/{survey.slug}")
+    return response
+
+
+def _with_draft_cookie(body, survey: Survey, draft):
+    response = current_app.make_response(body)
+    _set_draft_cookie(response, survey, draft.token)
     return response
 
 
