@@ -37,3 +37,27 @@ class User(UserMixin, db.Model):
     def has_role(self, *roles: Role) -> bool:
         """Admins may do everything; others only what their role names."""
         return self.role == Role.ADMIN or self.role in roles
+
+
+class LoginAttempt(db.Model):
+    """A failed sign-in, kept a short while so repeated failures slow the account and the
+    address down. Successful sign-ins remove the account's failures."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    #: The e-mail address typed, lower-cased (the account may not exist).
+    email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    #: The client's address as the server sees it.
+    address: Mapped[str] = mapped_column(sa.String(64), index=True)
+
+
+class PasswordToken(db.Model):
+    """A one-time link to set a password (an invitation). Only the token's hash is stored."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    #: SHA-256 of the token, hex.
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import secrets
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from feedback.auth.models import Role, User
+from feedback.auth.models import PasswordToken, Role, User
 from feedback.extensions import db
+from feedback.timeutil import utcnow
 
 _hasher = PasswordHasher()
 # Spend as long on an unknown address as on a known one, so timing does not tell them apart.
@@ -59,3 +63,94 @@ def authenticate(email: str, password: str) -> User | None:
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user if user.active else None
+
+
+# Listing, deactivating, inviting ------------------------------------------------------------
+
+INVITE_LIFETIME = timedelta(days=7)
+MIN_PASSWORD_LENGTH = 10
+
+
+def list_users() -> list[User]:
+    """Every staff user, by e-mail address."""
+    return list(db.session.scalars(select(User).order_by(User.email)))
+
+
+def deactivate_user(email_or_user: str | User) -> User:
+    """Stop a user from signing in (their audit history stays)."""
+    user = email_or_user if isinstance(email_or_user, User) else find_user(email_or_user)
+    if user is None:
+        raise AccountError(f"No user has the address {email_or_user}.")
+    user.active = False
+    return user
+
+
+def reactivate_user(user: User) -> User:
+    """Let a deactivated user sign in again."""
+    user.active = True
+    return user
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_user(email: str, role: Role | str, language: str = "en") -> tuple[User, str]:
+    """Create a user without a password and a one-time token to set one (valid 7 days).
+
+    Returns the user and the token; only the token's hash is stored.
+    """
+    user = create_user(email, None, role, language)
+    return user, issue_password_token(user)
+
+
+def issue_password_token(user: User) -> str:
+    """A new one-time set-password token for ``user``; earlier unused ones stop working."""
+    db.session.flush()
+    for old in db.session.scalars(
+        select(PasswordToken).where(
+            PasswordToken.user_id == user.id, PasswordToken.used_at.is_(None)
+        )
+    ):
+        old.used_at = utcnow()
+    token = secrets.token_urlsafe(32)
+    db.session.add(
+        PasswordToken(
+            user_id=user.id, token_hash=_token_hash(token), expires_at=utcnow() + INVITE_LIFETIME
+        )
+    )
+    return token
+
+
+def find_password_token(token: str) -> PasswordToken | None:
+    """The unused, unexpired token record for ``token``, or None."""
+    if not token or len(token) > 100:
+        return None
+    record = db.session.scalar(
+        select(PasswordToken).where(PasswordToken.token_hash == _token_hash(token))
+    )
+    if record is None or record.used_at is not None or record.expires_at <= utcnow():
+        return None
+    return record
+
+
+def set_password_with_token(token: str, password: str) -> User:
+    """Set the password of the token's user and use the token up."""
+    record = find_password_token(token)
+    if record is None:
+        raise AccountError("This link has expired or has already been used.")
+    user = db.session.get(User, record.user_id)
+    if user is None or not user.active:
+        raise AccountError("This account is not active.")
+    user.password_hash = hash_password(password)
+    record.used_at = utcnow()
+    return user
+
+
+def set_language(user: User, language: str) -> None:
+    """Change the interface language of a user."""
+    from feedback.i18n import UI_LANGUAGES
+
+    if language not in UI_LANGUAGES:
+        raise AccountError(f"Unknown language {language!r}.")
+    user.language = language
