@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -62,9 +62,11 @@ def init_error_handlers(app: Flask) -> None:
         code = error.code or 500
         if code < 400:
             return error
-        response = render_error(code if code in MESSAGES else 400 if code < 500 else 500)
+        response = make_response(
+            *render_error(code if code in MESSAGES else 400 if code < 500 else 500)
+        )
         if code == 405 and error.valid_methods:
-            response[0].headers["Allow"] = ", ".join(error.valid_methods)
+            response.headers["Allow"] = ", ".join(error.valid_methods)
         return response
 
     @app.errorhandler(Exception)

@@ -35,6 +35,7 @@ def add_security_headers(response):
 def init_security(app: Flask) -> None:
     """Register the headers and make cookies Secure outside debugging."""
     if not app.debug and not app.testing:
-        app.config.setdefault("SESSION_COOKIE_SECURE", True)
-        app.config.setdefault("REMEMBER_COOKIE_SECURE", True)
+        # Flask's defaults already hold False for these, so setdefault would never apply.
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
     app.after_request(add_security_headers)
