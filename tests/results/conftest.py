@@ -1,0 +1,78 @@
+"""Fixtures: a published park survey with responses stored through the real submit service."""
+
+from __future__ import annotations
+
+import pytest
+from flask import g
+from flask.testing import FlaskClient
+
+from feedback.answering.services import new_key, submit_response
+from feedback.extensions import db
+from feedback.results import publication
+
+
+class FreshRequestClient(FlaskClient):
+    """A test client whose every request starts with an empty ``g``.
+
+    The shared conftest keeps one app context open for the whole test, so requests would
+    otherwise share ``g`` (the CSRF token cached there survives the session cleared at sign-in,
+    and the page language of one request leaks into the next)."""
+
+    def open(self, *args, **kwargs):
+        g.__dict__.clear()
+        return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = FreshRequestClient
+    try:
+        return app.test_client()
+    finally:
+        app.test_client_class = None
+
+
+@pytest.fixture
+def answer(app):
+    """``answer(survey, language="en", **values)`` stores one complete response."""
+
+    def store(survey, language: str = "en", **values):
+        raw = {"area": "north", "visits": "no", "rating": "4", "likes": ["trees"]}
+        raw.update(values)
+        raw = {code: v if isinstance(v, list) else [v] for code, v in raw.items() if v}
+        response = submit_response(survey, raw, language, new_key())
+        db.session.commit()
+        return response
+
+    return store
+
+
+@pytest.fixture
+def published(make_survey):
+    """``published(codes=("area",), **definition_overrides)``: a survey with public results."""
+
+    def make(codes=("area", "likes", "rating"), **overrides):
+        survey = make_survey(**overrides)
+        wanted = {q.id for q in survey.questions if q.code in codes}
+        publication.set_published_questions(survey, wanted)
+        publication.set_public(survey, True)
+        db.session.commit()
+        return survey
+
+    return make
+
+
+@pytest.fixture
+def facilitator(make_user, login):
+    user = make_user("facilitator")
+    login(user)
+    return user
+
+
+def text_answer_id(survey, text: str) -> int:
+    """The id of the open-text answer holding ``text``."""
+    from sqlalchemy import select
+
+    from feedback.answering.models import Answer
+
+    return db.session.scalars(select(Answer.id).where(Answer.text == text)).one()
