@@ -16,6 +16,7 @@ from wtforms import (
     URLField,
     widgets,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     URL,
     DataRequired,
@@ -70,7 +71,7 @@ class SignupForm(FlaskForm):
     )
     language = SelectField(
         _l("Which language should we write to you in?"),
-        choices=[(code, name) for code, (name, _dir) in UI_LANGUAGES.items()],
+        choices=[SelectChoice(code, name) for code, (name, _dir) in UI_LANGUAGES.items()],
         validators=[DataRequired(_l("Choose a language"))],
     )
     access_needs = TextAreaField(
@@ -86,9 +87,12 @@ class SignupForm(FlaskForm):
         validators=[DataRequired(_l("Tick the box to agree to be contacted about this session"))],
     )
 
-    def validate_email(self, field):
-        if not field.data and not self.phone.data:
-            raise ValidationError(_l("Enter an email address or a phone number, or both"))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.email.data and not self.phone.data and not self.email.errors:
+            self.email.errors = [_l("Enter an email address or a phone number, or both")]
+            valid = False
+        return valid
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -133,7 +137,7 @@ def _content_fields(cls):
 class GroupForm(FlaskForm):
     default_language = SelectField(
         _l("Main language of the texts"),
-        choices=[(code, name) for code, (name, _dir) in UI_LANGUAGES.items()],
+        choices=[SelectChoice(code, name) for code, (name, _dir) in UI_LANGUAGES.items()],
     )
     starts_at = DateTimeLocalField(
         _l("Starts"),
@@ -158,7 +162,7 @@ class GroupForm(FlaskForm):
     )
     languages = MultiCheckboxField(
         _l("Languages spoken at the session"),
-        choices=[(code, name) for code, (name, _dir) in CONTENT_LANGUAGES.items()],
+        choices=[SelectChoice(code, name) for code, (name, _dir) in CONTENT_LANGUAGES.items()],
         validators=[DataRequired(_l("Choose at least one language"))],
     )
     interpretation_offered = BooleanField(_l("Interpretation offered"))

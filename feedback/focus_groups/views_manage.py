@@ -14,6 +14,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from feedback.audit.services import record
 from feedback.auth.login import role_required
@@ -69,10 +70,12 @@ def manage_index():
     return render_template("focus_groups/manage/index.html", rows=rows)
 
 
-def _survey_choices() -> list[tuple[int, str]]:
+def _survey_choices() -> list[SelectChoice]:
     surveys = db.session.scalars(select(Survey).order_by(Survey.slug)).all()
-    return [(0, _("None"))] + [
-        (s.id, localize(s.title, page_language(), s.default_language).text or s.slug)
+    return [SelectChoice("0", _("None"))] + [
+        SelectChoice(
+            str(s.id), localize(s.title, page_language(), s.default_language).text or s.slug
+        )
         for s in surveys
     ]
 

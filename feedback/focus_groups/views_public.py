@@ -62,7 +62,7 @@ def detail(group_id: int):
     form = SignupForm()
     if request.method == "GET":
         form.language.data = language if language in UI_LANGUAGES else "en"
-    errors = []
+    notice = None
     if form.validate_on_submit():
         person = services.Person(
             name=form.name.data,
@@ -78,27 +78,25 @@ def detail(group_id: int):
             db.session.commit()
         except services.SignupRefused as refused:
             db.session.rollback()
-            errors = [
-                (
-                    "email" if refused.reason == "duplicate" else "name",
-                    _refusal_message(refused.reason),
-                )
-            ]
+            if refused.reason == "duplicate":
+                form.email.errors = [_refusal_message("duplicate")]
+            else:
+                notice = _refusal_message(refused.reason)
         except IntegrityError:
             db.session.rollback()
-            errors = [("email", _refusal_message("duplicate"))]
+            form.email.errors = [_refusal_message("duplicate")]
         else:
             messages.deliver_queued()
             return redirect(signup_link(token), 303)
         group = db.session.get(FocusGroup, group_id)
-    elif form.errors:
-        errors = [(f.id, f.errors[0]) for f in form if f.errors]
+    errors = [(f.id, f.errors[0]) for f in form if f.errors]
     retention = current_app.config.get("RETENTION_DAYS", 90)
     return render_template(
         "focus_groups/detail.html",
         item=describe(group, language),
         form=form,
         errors=errors,
+        notice=notice,
         retention_days=retention,
     )
 
