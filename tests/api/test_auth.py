@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
+from feedback.api.openapi import build_document
 from feedback.config import ROOT
+from tests.api.schema_check import assert_matches
 
 
 def _is_json_error(response, status: int, code: str | None = None) -> dict:
@@ -106,5 +108,6 @@ def test_the_api_is_rate_limited_per_address_and_token():
     assert outcome["codes"] == [200, 200, 200, 429]
     assert outcome["limited"]["error"] == "too_many_requests"
     assert outcome["limited"]["status"] == 429
+    assert_matches(build_document(), "Error", outcome["limited"])
     assert outcome["other"] == 200  # another address has its own allowance
     assert outcome["token"] == 200  # a token has its own allowance
