@@ -61,9 +61,10 @@ def response_increments(
     rows: list[AnswerRow],
     day: date,
     language: str,
+    into: Counter | None = None,
 ) -> Counter:
     """The counters one response adds 1 to: each once overall (segment 0) and once per
-    segment answer the response gave."""
+    segment answer the response gave (added to ``into`` when given)."""
     keys: list[tuple[int, str]] = [(RESPONSES, "")]
     answered: set[int] = set()
     for row in rows:
@@ -75,7 +76,7 @@ def response_increments(
             keys.append((row[0], ANSWERED))
         keys.extend((row[0], key) for key in answer_keys(kind, row))
     groups = [(0, 0)] + [(r[0], r[1]) for r in rows if r[0] in segments and r[1] is not None]
-    counts: Counter = Counter()
+    counts: Counter = Counter() if into is None else into
     for segment_id, choice_id in groups:
         for question_id, key in keys:
             counts[(segment_id, choice_id, question_id, key, day, language)] += 1
@@ -89,10 +90,11 @@ def _insert(model):
 
 
 def _upsert(model, index_elements: list[str], rows: list[dict]) -> None:
-    statement = _insert(model)
+    table = model.__table__
+    statement = _insert(table)
     statement = statement.on_conflict_do_update(
         index_elements=index_elements,
-        set_={"count": model.count + statement.excluded.count},
+        set_={"count": table.c.count + statement.excluded.count},
     )
     for start in range(0, len(rows), BATCH):
         db.session.execute(statement, rows[start : start + BATCH])
@@ -152,20 +154,21 @@ def recount(survey: Survey) -> int:
     segments = set(segment_ids(survey))
     totals: Counter = Counter()
     counted = 0
-    for _response_id, day, language, rows in iter_responses(survey.id):
-        totals.update(response_increments(kinds, segments, rows, day, language))
+    for _response_id, day, language, rows, _channel in iter_responses(survey.id):
+        response_increments(kinds, segments, rows, day, language, into=totals)
         counted += 1
     add_tallies(survey.id, totals)
     mark_current(survey)
     return counted
 
 
-def iter_responses(survey_id: int, batch: int = 2000, where=None):
-    """Every response of a survey with its answer rows, read in id order batch by batch."""
+def iter_responses(survey_id: int, batch: int = 2000, where=None, with_time: bool = False):
+    """Every response of a survey (matching ``where``) with its answer rows, read in id
+    order batch by batch: (id, day or time, language, rows, channel)."""
     last = 0
     while True:
         query = (
-            select(Response.id, Response.submitted_at, Response.language)
+            select(Response.id, Response.submitted_at, Response.language, Response.channel)
             .where(Response.survey_id == survey_id, Response.id > last)
             .order_by(Response.id)
             .limit(batch)
@@ -189,8 +192,9 @@ def iter_responses(survey_id: int, batch: int = 2000, where=None):
             .order_by(Answer.response_id, Answer.id)
         ):
             answers.setdefault(rid, []).append((qid, cid, number, text, day))
-        for rid, submitted_at, language in heads:
-            yield rid, utc_day(submitted_at), language, answers.get(rid, [])
+        for rid, submitted_at, language, channel in heads:
+            moment = submitted_at if with_time else utc_day(submitted_at)
+            yield rid, moment, language, answers.get(rid, []), channel
         last = heads[-1][0]
 
 
