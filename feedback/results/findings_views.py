@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from feedback.audit.services import record
 from feedback.auth.login import role_required
@@ -45,14 +46,14 @@ def _question_choices(survey: Survey, segments_only: bool):
     def label(question):
         return f"{question.code}: {localize(question.text, 'en', survey.default_language)}"
 
-    choices = [("", _("None"))]
+    choices = [SelectChoice("", _("None"))]
     choices += [
-        (q.code, label(q))
+        SelectChoice(q.code, label(q))
         for q in survey.questions
         if q.removed_at is None and (q.is_segment or not segments_only)
     ]
     if segments_only:
-        choices.append(("language", _("Language of the response")))
+        choices.append(SelectChoice("language", _("Language of the response")))
     return choices
 
 

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from feedback.i18n import language_name
@@ -55,9 +56,9 @@ class FindingForm(FlaskForm):
 
 def action_status_choices():
     return [
-        (ActionStatus.PLANNED.value, _l("Planned")),
-        (ActionStatus.IN_PROGRESS.value, _l("In progress")),
-        (ActionStatus.DONE.value, _l("Done")),
+        SelectChoice(ActionStatus.PLANNED.value, _l("Planned")),
+        SelectChoice(ActionStatus.IN_PROGRESS.value, _l("In progress")),
+        SelectChoice(ActionStatus.DONE.value, _l("Done")),
     ]
 
 
