@@ -12,7 +12,7 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.cli.add_command(users_cli)
-    app.context_processor(lambda: {"role_label": role_label})
+    app.jinja_env.globals["role_label"] = role_label
     link = ("auth.account", _l("Your account"), tuple(Role))
     if link not in STAFF_LINKS:
         STAFF_LINKS.append(link)

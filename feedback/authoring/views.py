@@ -1,5 +1,0 @@
-"""Views under /manage."""
-
-from flask import Blueprint
-
-bp = Blueprint("authoring", __name__, url_prefix="/manage")
