@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from feedback.auth import throttle
 from feedback.auth.models import LoginAttempt, PasswordToken, Role, User
 from feedback.auth.services import (
+    AccountError,
     authenticate,
     find_password_token,
     invite_user,
@@ -220,5 +221,5 @@ def test_invitation_expires_after_seven_days(app):
     record.expires_at = utcnow() - timedelta(seconds=1)
     db.session.commit()
     assert find_password_token(token) is None
-    with pytest.raises(ValueError):
+    with pytest.raises(AccountError, match="expired"):
         set_password_with_token(token, "whatever long")
