@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from feedback.answering.models import Answer, Draft, Response
 from feedback.answering.validation import Cleaned, RawValues, check_questions, shown_codes
 from feedback.extensions import db
+from feedback.surveys.definition import SLUG_PATTERN
 from feedback.surveys.models import Question, QuestionKind, Section, Survey, SurveyStatus
 from feedback.timeutil import utcnow
 
@@ -50,7 +51,11 @@ def is_key(value: str | None) -> bool:
 
 
 def load_survey(slug: str) -> Survey | None:
-    """A survey with its sections, questions and choices loaded in a few queries."""
+    """A survey with its sections, questions and choices loaded in a few queries.
+
+    A malformed slug (a NUL byte, say, which PostgreSQL refuses outright) finds nothing."""
+    if not slug or len(slug) > 80 or not SLUG_PATTERN.fullmatch(slug):
+        return None
     return db.session.scalar(
         select(Survey)
         .where(Survey.slug == slug)
