@@ -1,0 +1,54 @@
+"""Fixtures for translations, translator files, XLSForm import and sharing."""
+
+from __future__ import annotations
+
+import pytest
+from flask import g
+from flask.testing import FlaskClient
+
+from tests.conftest import csrf_from
+
+
+class FreshClient(FlaskClient):
+    """Starts every request with an empty ``g``: the shared fixtures keep one application
+    context open for the whole test, which Flask reuses for each request, so the CSRF token,
+    the signed-in user and the page language would otherwise leak between requests."""
+
+    def open(self, *args, **kwargs):
+        g.__dict__.clear()
+        return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = FreshClient
+    try:
+        yield app.test_client()
+    finally:
+        app.test_client_class = None
+
+
+@pytest.fixture
+def survey(make_survey):
+    """The standard park survey (English, with Albanian), stored."""
+    return make_survey()
+
+
+@pytest.fixture
+def facilitator(client, make_user, login):
+    """A signed-in facilitator."""
+    user = make_user("facilitator")
+    login(user)
+    return user
+
+
+@pytest.fixture
+def post_form(client):
+    """``post_form(url, data)``: fetch the page for its CSRF token, then post."""
+
+    def post(url, data=None, page_url=None, **kwargs):
+        page = client.get(page_url or url)
+        data = {"csrf_token": csrf_from(page.text), **(data or {})}
+        return client.post(url, data=data, **kwargs)
+
+    return post
