@@ -6,7 +6,8 @@ The rule for a table of counts with its totals (one row is a table too):
 1. *Primary suppression*: every cell with ``0 < count < k`` is hidden.
 2. *Secondary suppression*: a row or column with exactly one hidden cell would give that
    cell away (total minus the others), so the smallest other non-zero cell of that row or
-   column is hidden too. Repeated until no row or column has exactly one hidden cell.
+   column is hidden too (a zero when there is no other: then nobody can tell which cell
+   holds the count). Repeated until no row or column has exactly one hidden cell.
 3. A total below k is hidden, and a table whose grand total is below k shows nothing.
 """
 
@@ -44,12 +45,14 @@ def protect_table(matrix: Sequence[Sequence[int]], k: int) -> list[list[Count]]:
             flags = [hidden[r][c] for r, c in line]
             if sum(flags) != 1:
                 continue
-            candidates = [
-                (rows[r][c], r, c) for r, c in line if not hidden[r][c] and rows[r][c] > 0
-            ]
+            if len(line) < 2:
+                continue
+            # Prefer the smallest non-zero cell; else a zero, so the reader cannot tell
+            # which cell holds the hidden count.
+            candidates = [(rows[r][c] == 0, rows[r][c], r, c) for r, c in line if not hidden[r][c]]
             if not candidates:
                 continue
-            _value, r, c = min(candidates)
+            _zero, _value, r, c = min(candidates)
             hidden[r][c] = True
             changed = True
     return [

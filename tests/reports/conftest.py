@@ -56,3 +56,55 @@ def park_answers(
         if value:
             values[code] = value
     return values
+
+
+#: Five hand-made responses; the expected figures are worked out in test_statistics.py.
+FIVE = [
+    (
+        {
+            "area": "north",
+            "visits": "yes",
+            "often": "2",
+            "likes": ["trees", "benches"],
+            "rating": "5",
+            "recommend": "10",
+            "name_it": "Oak",
+            "visit_day": "2026-03-01",
+        },
+        "en",
+    ),
+    (
+        {
+            "area": "north",
+            "visits": "yes",
+            "often": "4",
+            "likes": ["trees"],
+            "rating": "4",
+            "recommend": "9",
+            "comments": '=HYPERLINK("http://x")',
+        },
+        "sq",
+    ),
+    ({"area": "south", "visits": "no", "likes": ["lights"], "rating": "2", "recommend": "6"}, "en"),
+    (
+        {
+            "area": "south",
+            "visits": "yes",
+            "often": "10",
+            "likes": ["benches", "lights"],
+            "rating": "3",
+            "recommend": "0",
+        },
+        "en",
+    ),
+    ({"area": "north", "visits": "no", "likes": ["trees"], "rating": "4"}, "en"),
+]
+
+
+@pytest.fixture
+def five(make_survey, answer):
+    """The park survey with the five responses of FIVE."""
+    survey = make_survey()
+    for values, language in FIVE:
+        answer(survey, values, language=language)
+    return survey
