@@ -1,9 +1,19 @@
 """Programmes (initiatives) and their indicators: targets, progress, on track or behind."""
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 
 
 def init_app(app: Flask) -> None:
+    from feedback.auth.models import Role
     from feedback.programmes.views import bp
+    from feedback.templating import STAFF_LINKS
 
     app.register_blueprint(bp)
+    links = (
+        ("programmes.manage_list", _l("Programmes"), (Role.FACILITATOR,)),
+        ("programmes.report_list", _l("Programme indicators"), (Role.OFFICIAL,)),
+    )
+    for link in links:
+        if not any(entry[0] == link[0] for entry in STAFF_LINKS):
+            STAFF_LINKS.append(link)
