@@ -181,9 +181,12 @@ class GroupForm(FlaskForm):
         if field.data and self.starts_at.data and field.data <= self.starts_at.data:
             raise ValidationError(_l("The end must be after the start"))
 
-    def validate_place(self, field):
-        if not field.data and not self.online_url.data:
-            raise ValidationError(_l("Enter a place or an online link"))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.place.data and not self.online_url.data and not self.online_url.errors:
+            self.place.errors = [_l("Enter a place or an online link")]
+            valid = False
+        return valid
 
     def content(self, prefix: str) -> dict[str, str]:
         """The per-language texts of one kind (``title``...), empty ones left out."""
