@@ -52,6 +52,17 @@ def invalid_token() -> ApiError:
     )
 
 
+def token_required(problems: list[dict]) -> ApiError:
+    """401 for what only a token may ask (filters on a summary)."""
+    return ApiError(
+        401,
+        "token_required",
+        _("This needs an API token."),
+        problems,
+        headers={"WWW-Authenticate": 'Bearer realm="api"'},
+    )
+
+
 def error_response(error: ApiError):
     body = {"error": error.code, "message": error.message, "status": error.status}
     if error.problems:

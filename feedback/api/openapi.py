@@ -57,7 +57,7 @@ SUMMARY_FILTERS = [
             "Only responses whose answer to a segment question is this choice: "
             "`question_code:choice_code`, e.g. `area:north`. Needs a token."
         ),
-        "schema": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*:[A-Za-z][A-Za-z0-9_]*$"},
+        "schema": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_.-]+$"},
     },
     {
         "name": "since",
@@ -134,9 +134,13 @@ def _paths() -> dict:
                 "parameters": [SLUG, *SUMMARY_FILTERS],
                 "responses": {
                     "200": _json(_ref("SurveySummary"), "The summary."),
-                    "400": _error("A filter is not valid, or needs a token."),
+                    "400": _error("A filter is not valid."),
+                    "401": _error(
+                        "The token is not valid, or filters were given without a token "
+                        "(`token_required`)."
+                    ),
                     "404": _error("No such survey, or its results are not public."),
-                    **COMMON_ERRORS,
+                    "429": COMMON_ERRORS["429"],
                 },
             }
         },

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
 from feedback.api.errors import invalid_parameter, problem
 
@@ -18,7 +19,7 @@ def parse_int(
 ) -> int:
     """``args[name]`` as a whole number between ``low`` and ``high``, or ``default``."""
     raw = args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     if not raw.isascii() or not raw.isdigit() or len(raw) > 9 or not low <= int(raw) <= high:
         problems.append(
@@ -45,10 +46,16 @@ def parse_pagination(args: Mapping[str, str]) -> tuple[int, int]:
     return page, per_page
 
 
-def reject_unknown(args: Mapping[str, str], known: set[str]) -> None:
-    """A misspelt parameter (``?langauge=``) would silently be ignored: refuse it instead."""
+def reject_unknown(args: MultiDict, known: set[str]) -> None:
+    """A misspelt parameter (``?langauge=``) would silently be ignored, and a repeated one
+    would be ambiguous: refuse both."""
     problems = [
         problem(name, _("This parameter is not known here.")) for name in sorted(set(args) - known)
+    ]
+    problems += [
+        problem(name, _("Give this parameter only once."))
+        for name in sorted(set(args) & known)
+        if len(args.getlist(name)) > 1
     ]
     if problems:
         raise invalid_parameter(problems)

@@ -27,6 +27,7 @@ URL = {"type": "string", "format": "uri"}
 DATETIME = {"type": "string", "format": "date-time"}
 LANGUAGE = {"type": "string", "minLength": 2, "maxLength": 8}
 CODE = {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$"}
+CHOICE_CODE = {"type": "string", "pattern": "^[A-Za-z0-9_.-]+$"}
 COUNT = {"type": "integer", "minimum": 0}
 
 QUESTION_KINDS = [
@@ -103,7 +104,7 @@ SCHEMAS: dict[str, dict] = {
             "links": _object({"self": URL, "next": _nullable(URL), "prev": _nullable(URL)}),
         }
     ),
-    "ChoiceDefinition": _object({"code": CODE, "label": _ref("Texts")}),
+    "ChoiceDefinition": _object({"code": CHOICE_CODE, "label": _ref("Texts")}),
     "ShowIf": _object(
         {
             "question": CODE,
@@ -161,7 +162,7 @@ SCHEMAS: dict[str, dict] = {
     "Count": _object(COUNTED),
     "ChoiceStat": _object(
         {
-            "code": STRING,
+            "code": CHOICE_CODE,
             "label": _ref("Texts"),
             **COUNTED,
             "percent": {

@@ -9,7 +9,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from feedback.api.errors import invalid_parameter, problem
+from feedback.api.errors import invalid_parameter, problem, token_required
 from feedback.surveys.models import Survey
 
 FILTER_NAMES = ("segment", "since", "until", "language")
@@ -18,7 +18,7 @@ DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def _day(args: Mapping[str, str], name: str, problems: list) -> date | None:
     raw = args.get(name)
-    if not raw:
+    if raw is None:
         return None
     try:
         if not DAY_PATTERN.match(raw):
@@ -30,7 +30,7 @@ def _day(args: Mapping[str, str], name: str, problems: list) -> date | None:
 
 
 def _segment(survey: Survey, raw: str | None, problems: list) -> tuple[str, str] | None:
-    if not raw:
+    if raw is None:
         return None
     code, _sep, choice = raw.partition(":")
     question = next(
@@ -55,19 +55,19 @@ def _segment(survey: Survey, raw: str | None, problems: list) -> tuple[str, str]
 def parse_filters(survey: Survey, args: Mapping[str, str], allowed: bool):
     """The summary filters of ``?segment=&since=&until=&language=``, or a 400 listing every
     problem. ``allowed`` is False for anonymous callers: filtered views of public results could
-    be compared with each other, so filters need a token."""
+    be compared with each other, so filters need a token (401 without one)."""
     from feedback.reports.statistics import Filters
 
-    given = [name for name in FILTER_NAMES if args.get(name)]
+    given = [name for name in FILTER_NAMES if name in args]
     if given and not allowed:
-        raise invalid_parameter([problem(name, _("Filters need an API token.")) for name in given])
+        raise token_required([problem(name, _("Filters need an API token.")) for name in given])
     problems: list[dict] = []
     segment = _segment(survey, args.get("segment"), problems)
     since = _day(args, "since", problems)
     until = _day(args, "until", problems)
     if since and until and since > until:
         problems.append(problem("until", _("The end date must be on or after the start date.")))
-    language = args.get("language") or None
+    language = args.get("language")
     if language is not None and language not in (survey.languages or []):
         problems.append(problem("language", _("The survey is not offered in that language.")))
     if problems:

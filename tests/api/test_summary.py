@@ -137,7 +137,8 @@ def test_public_summary_takes_no_filters(api, park):
     park.results_public = True
     db.session.commit()
     response = api("/surveys/park/summary?segment=area:north&language=en")
-    assert response.status_code == 400
+    assert response.status_code == 401
+    assert response.get_json()["error"] == "token_required"
     problems = response.get_json()["problems"]
     assert [p["parameter"] for p in problems] == ["segment", "language"]
 
@@ -167,6 +168,9 @@ def test_fewer_than_k_responses_show_nothing(api, make_survey, answer, make_toke
         ("until=20260101", "until"),
         ("since=2026-05-02&until=2026-05-01", "until"),
         ("language=fr", "language"),
+        ("language=", "language"),
+        ("until=", "until"),
+        ("segment=", "segment"),
         ("langauge=en", "langauge"),
     ],
 )

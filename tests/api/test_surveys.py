@@ -85,6 +85,8 @@ def test_bad_pagination_is_a_400_naming_each_parameter(api):
         ("per_page=-1", ["per_page"]),
         ("page=1.5", ["page"]),
         ("pgae=2", ["pgae"]),
+        ("page=1&page=2", ["page"]),
+        ("page=", ["page"]),
     ]:
         response = api(f"/surveys?{query}")
         assert response.status_code == 400, query
