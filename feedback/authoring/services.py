@@ -106,6 +106,8 @@ class SurveySettings:
 
 
 def _check_settings(settings: SurveySettings, survey: Survey | None) -> str:
+    if settings.opens_at and settings.closes_at and settings.closes_at <= settings.opens_at:
+        raise AuthoringError(_("The closing date must be after the opening date."), "closes_at")
     slug = (settings.slug or "").strip().lower()
     exclude = survey.id if survey is not None else None
     if survey is not None and slug_locked(survey):
@@ -118,8 +120,6 @@ def _check_settings(settings: SurveySettings, survey: Survey | None) -> str:
         )
     if slug_taken(slug, exclude):
         raise AuthoringError(_("Another survey already uses this address."), "slug")
-    if settings.opens_at and settings.closes_at and settings.closes_at <= settings.opens_at:
-        raise AuthoringError(_("The closing date must be after the opening date."), "closes_at")
     return slug
 
 
