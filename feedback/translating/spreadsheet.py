@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
 
 from flask_babel import gettext as _
@@ -135,13 +136,14 @@ def read_csv(survey: Survey, data: bytes) -> ImportReport:
 
 def read_xlsx(survey: Survey, data: bytes) -> ImportReport:
     """Check an XLSX workbook (its first sheet) against the survey; nothing is stored."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        return check_import(
-            survey, [], [("-", "-", _("The workbook cannot be read (%(why)s).", why=error))]
-        )
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # parts of workbooks openpyxl ignores
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            sheet = workbook.worksheets[0]
+            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+            workbook.close()
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as error:
+            why = _("The workbook cannot be read (%(why)s).", why=error)
+            return check_import(survey, [], [("-", "-", why)])
     return _entries(survey, rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,17 +52,21 @@ def import_xlsform(source: str | Path | bytes) -> tuple[dict | None, list[tuple]
 def read_xlsform(source: str | Path | bytes) -> XlsformResult:
     """Like :func:`import_xlsform`, with blocking problems and notes apart."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    try:
-        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        why = _("The file is not a readable .xlsx workbook (%(why)s).", why=error)
-        return XlsformResult(None, [("-", "-", "-", why)])
-    try:
-        sheets, errors = read_sheets(values, formulas)
-    finally:
-        values.close()
-        formulas.close()
+    # openpyxl warns about parts of real workbooks it ignores (headers, footers, validation)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            sheets, errors = read_sheets(formulas, formulas)
+            if any(sheet.formulas for sheet in sheets.values()):
+                # formulas other than TRUE()/FALSE(): read what Excel last computed for them
+                values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+                sheets, errors = read_sheets(values, formulas)
+                values.close()
+            formulas.close()
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+            why = _("The file is not a readable .xlsx workbook (%(why)s).", why=error)
+            return XlsformResult(None, [("-", "-", "-", why)])
     if errors:
         return XlsformResult(None, errors)
     return _Builder(sheets).build()

@@ -28,6 +28,8 @@ class Sheet:
     columns: list[str] = field(default_factory=list)
     letters: dict[str, str] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
+    #: Formulas other than TRUE()/FALSE() met while reading (their cached values are needed).
+    formulas: int = 0
 
     def letter(self, column: str) -> str:
         """The column letter of a header, or the header's name when the sheet lacks it."""
@@ -50,7 +52,7 @@ def normalise_header(value) -> str:
 
 def _cell_value(value, formula):
     """The cached value of a cell, or its formula when nothing is cached."""
-    if value is None and isinstance(formula, str) and formula.startswith("="):
+    if (value is None or value is formula) and isinstance(formula, str) and formula.startswith("="):
         text = formula.strip().upper().replace(" ", "")
         if text in ("=TRUE()", "=TRUE"):
             return True
@@ -71,12 +73,17 @@ def _is_header(cells: list[str], name: str) -> bool:
 
 
 def _read(name: str, values_ws, formulas_ws) -> Sheet | None:
-    for worksheet in (values_ws, formulas_ws):
+    for worksheet in {id(values_ws): values_ws, id(formulas_ws): formulas_ws}.values():
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()
-    pairs = zip(
-        values_ws.iter_rows(values_only=True), formulas_ws.iter_rows(values_only=True), strict=False
-    )
+    if values_ws is formulas_ws:
+        pairs = ((row, row) for row in values_ws.iter_rows(values_only=True))
+    else:
+        pairs = zip(
+            values_ws.iter_rows(values_only=True),
+            formulas_ws.iter_rows(values_only=True),
+            strict=False,
+        )
     sheet = None
     empty_run = 0
     for number, (values, formulas) in enumerate(pairs, start=1):
@@ -104,6 +111,9 @@ def _read(name: str, values_ws, formulas_ws) -> Sheet | None:
             header: cells[index] for header, index in sheet_positions.items() if index < len(cells)
         }
         row_values = {k: (v.strip() if isinstance(v, str) else v) for k, v in row_values.items()}
+        sheet.formulas += sum(
+            1 for v in row_values.values() if isinstance(v, str) and v.startswith("=")
+        )
         sheet.rows.append(Row(number, row_values))
         if len(sheet.rows) > MAX_ROWS:
             break

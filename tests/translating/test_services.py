@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from feedback.extensions import db
+from feedback.timeutil import utcnow
 from feedback.translating import services
 from feedback.translating.models import TranslationCheck
-from feedback.timeutil import utcnow
 
 
 def test_strings_have_stable_keys_and_skip_empty_texts(survey):
