@@ -26,7 +26,7 @@
       var any = given.some(function (v) { return wanted.indexOf(v) !== -1; });
       var show = operator === "not_equals" ? !any : any;
       var source = document.getElementById(group.getAttribute("data-show-if-question") + "-group");
-      if (source && source.hidden) { show = false; }
+      if (!source || source.hidden) { show = false; }
       group.hidden = !show;
     });
   }
@@ -49,6 +49,8 @@
     });
   }
 
+  // A second tap within a few seconds is ignored; buttons are never disabled (the server
+  // stores a submission once anyway, and a disabled button leaves people stuck).
   function preventDoubleSubmit() {
     var forms = document.querySelectorAll("form");
     Array.prototype.forEach.call(forms, function (form) {
@@ -57,6 +59,10 @@
         form.setAttribute("data-submitted", "1");
         window.setTimeout(function () { form.removeAttribute("data-submitted"); }, 4000);
       });
+    });
+    // Coming back with the browser's Back button restores the page as it was: let it submit.
+    window.addEventListener("pageshow", function () {
+      Array.prototype.forEach.call(forms, function (form) { form.removeAttribute("data-submitted"); });
     });
   }
 

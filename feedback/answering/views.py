@@ -90,17 +90,18 @@ def survey_page(slug: str):
     if request.method == "POST":
         return _post(survey, draft, language)
     if draft is None:
-        draft = services.start_draft(survey, language)
-        db.session.commit()
+        # Reading the page writes nothing (passers-by and link previews leave no rows): the
+        # draft starts with the first screen the resident sends, under this page's key.
+        return render_survey(survey, {}, 0, language, services.new_key())
     sections = services.steps(survey)
     asked = request.args.get("step", type=int)
     step = draft.step if asked is None else max(0, min(asked - 1, draft.step))
     step = min(step, max(len(sections) - 1, 0))
-    response = current_app.make_response(
-        render_survey(survey, draft.values or {}, step, language, draft.submission_key)
+    return _with_draft_cookie(
+        render_survey(survey, draft.values or {}, step, language, draft.submission_key),
+        survey,
+        draft,
     )
-    _set_draft_cookie(response, survey, draft.token)
-    return response
 
 
 def _post(survey: Survey, draft, language: str):
@@ -209,7 +210,7 @@ def render_survey(
     sections = services.steps(survey)
     section = sections[step] if sections else None
     shown = shown_codes(survey, raw)
-    questions = services.step_questions(section) if section else []
+    questions = on_screen(services.step_questions(section) if section else [], shown)
     return render_template(
         "answering/survey.html",
         survey=survey,
@@ -228,6 +229,21 @@ def render_survey(
         is_last=services.next_step(survey, raw, step) >= len(sections),
         t=lambda texts: localize(texts, language, survey.default_language),
     )
+
+
+def on_screen(questions: list, shown: set[str]) -> list:
+    """The questions put on the page: those shown, plus those whose show-if looks at a
+    question on this same page (JavaScript shows and hides them live; without it they are
+    simply there, and the server drops answers that do not apply). A question whose parent
+    is not on the page is left out, however its own rule reads."""
+    on_page: list = []
+    codes: set[str] = set()
+    for question in questions:
+        parent = question.show_if_question
+        if question.code in shown or (parent is not None and parent.code in codes):
+            on_page.append(question)
+            codes.add(question.code)
+    return on_page
 
 
 @bp.route("/s/<slug>/thanks")

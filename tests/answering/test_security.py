@@ -58,7 +58,13 @@ def test_session_and_draft_cookies_are_httponly_lax_and_secure_outside_debugging
     assert production.config["SESSION_COOKIE_SECURE"] is True
     client = production.test_client()
     page = client.get("/s/park", base_url="https://example.org")
-    cookies = page.headers.getlist("Set-Cookie")
+    moved = client.post(
+        "/s/park",
+        data={**form_fields(page.text), **FIRST_SCREEN},
+        base_url="https://example.org",
+    )
+    assert moved.status_code == 302
+    cookies = page.headers.getlist("Set-Cookie") + moved.headers.getlist("Set-Cookie")
     session = next(c for c in cookies if c.startswith("session="))
     draft = next(c for c in cookies if c.startswith("draft="))
     for cookie in (session, draft):
