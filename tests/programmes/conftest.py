@@ -6,6 +6,8 @@ from tests.results.conftest import (  # noqa: F401 - shared fixtures
     answer,
     client,
     facilitator,
+    password_hash,
     programme,
     published,
+    staff,
 )

@@ -143,13 +143,11 @@ def _indicator_due_soon(initiative, **fields):
     return indicator
 
 
-def test_officials_read_progress_and_community_review(
-    client, make_survey, programme, make_user, login
-):
+def test_officials_read_progress_and_community_review(client, make_survey, programme, staff):
     survey = make_survey()
     initiative = programme(survey)
     _indicator_due_soon(initiative)
-    login(make_user("official"))
+    staff("official")
     listing = client.get("/reports/programmes")
     assert listing.status_code == 200
     assert "Public spaces" in listing.text

@@ -62,11 +62,37 @@ def published(make_survey):
     return make
 
 
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def password_hash():
+    """The password hashed once: hashing is slow on purpose, and most tests only sign in."""
+    from feedback.auth.services import hash_password
+
+    return hash_password(PASSWORD)
+
+
 @pytest.fixture
-def facilitator(make_user, login):
-    user = make_user("facilitator")
-    login(user)
-    return user
+def staff(app, login, password_hash):
+    """``staff(role)``: a staff member of that role, signed in on the test client."""
+    from feedback.auth.models import Role, User
+
+    def make(role="facilitator"):
+        user = User(
+            email=f"{role}@example.org", role=Role(role), language="en", password_hash=password_hash
+        )
+        db.session.add(user)
+        db.session.commit()
+        login(user, PASSWORD)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def facilitator(staff):
+    return staff("facilitator")
 
 
 def text_answer_id(survey, text: str) -> int:

@@ -105,10 +105,10 @@ def test_approving_a_phone_number_leads_to_the_redaction_page(
     assert item.public_text == "Call […] for the key"
 
 
-def test_moderation_is_for_facilitators_only(client, make_survey, make_user, login):
+def test_moderation_is_for_facilitators_only(client, make_survey, staff):
     survey = make_survey()
     assert client.get(f"/manage/surveys/{survey.id}/moderation").status_code == 302
-    login(make_user("official"))
+    staff("official")
     assert client.get(f"/manage/surveys/{survey.id}/moderation").status_code == 403
 
 
