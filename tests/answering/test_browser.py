@@ -130,7 +130,10 @@ def test_no_accessibility_violations(page, live_server, demo, make_survey, lang)
         make_survey(languages=["en", "sq", "ar"])
         slug, fill = "park", fill_park_minimum
     page.goto(f"{live_server}/?lang={lang}")
+    assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
     audit(page, f"home {lang}")
+    if lang == "ar":
+        page.screenshot(path="/tmp/answering-home-ar.png", full_page=True)
     page.goto(f"{live_server}/s/{slug}?lang={lang}")
     assert page.locator("html").get_attribute("lang") == lang
     audit(page, f"survey {lang}")
