@@ -62,7 +62,7 @@ class InitiativeSurvey(db.Model):
 
 
 class InitiativeFocusGroup(db.Model):
-    """A focus-group session of the programme (by id: the session model lives elsewhere)."""
+    """A focus-group session of the programme."""
 
     __table_args__ = (sa.UniqueConstraint("initiative_id", "focus_group_id"),)
 
@@ -70,7 +70,9 @@ class InitiativeFocusGroup(db.Model):
     initiative_id: Mapped[int] = mapped_column(
         sa.ForeignKey("initiative.id", ondelete="CASCADE"), index=True
     )
-    focus_group_id: Mapped[int] = mapped_column(index=True)
+    focus_group_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("focus_group.id", ondelete="CASCADE"), index=True
+    )
 
 
 class Indicator(db.Model):

@@ -141,25 +141,17 @@ def _scale_mean(indicator: Indicator) -> float | None:
     return float(value) if value is not None else None
 
 
-def focus_group_attendance(initiative: Initiative) -> float | None:
-    """People who attended the programme's focus groups; None when that is not recorded here."""
-    try:
-        from feedback.focus_groups import models as focus_models
-    except ImportError:  # pragma: no cover
-        return None
-    signup = getattr(focus_models, "SignUp", None) or getattr(focus_models, "Signup", None)
-    if signup is None or not hasattr(signup, "status"):
-        return None
+def focus_group_attendance(initiative: Initiative) -> float:
+    """People marked as attended at the programme's focus-group sessions."""
+    from feedback.focus_groups.models import Signup, SignupStatus
+
     ids = [link.focus_group_id for link in initiative.focus_group_links]
     if not ids:
         return 0.0
-    session_column = getattr(signup, "session_id", None) or getattr(signup, "focus_group_id", None)
-    if session_column is None:
-        return None
     count = db.session.scalar(
         select(func.count())
-        .select_from(signup)
-        .where(session_column.in_(ids), signup.status == "attended")
+        .select_from(Signup)
+        .where(Signup.focus_group_id.in_(ids), Signup.status == SignupStatus.ATTENDED)
     )
     return float(count)
 
@@ -183,10 +175,7 @@ def current_value(indicator: Indicator) -> tuple[float | None, str]:
     if source == IndicatorSource.SCALE_MEAN:
         return _scale_mean(indicator), ""
     if source == IndicatorSource.FOCUS_GROUP_ATTENDANCE:
-        value = focus_group_attendance(indicator.initiative)
-        if value is None:
-            return 0.0, "attendance_unavailable"
-        return value, ""
+        return focus_group_attendance(indicator.initiative), ""
     return _manual(indicator), ""
 
 

@@ -14,6 +14,7 @@ from feedback.audit.services import record
 from feedback.auth.login import role_required
 from feedback.auth.models import Role
 from feedback.extensions import db
+from feedback.focus_groups.models import FocusGroup
 from feedback.i18n import localize, page_language
 from feedback.programmes import editing, services
 from feedback.programmes.forms import IndicatorForm, InitiativeForm, ValueForm, parse_codes
@@ -48,14 +49,9 @@ def _all_surveys() -> list[Survey]:
     return list(db.session.scalars(select(Survey).order_by(Survey.id)))
 
 
-def _focus_groups() -> list:
-    """Focus-group sessions that can be linked (none when that feature is not installed)."""
-    from feedback.focus_groups import models as focus_models
-
-    group = getattr(focus_models, "FocusGroup", None)
-    if group is None:
-        return []
-    return list(db.session.scalars(select(group).order_by(group.starts_at)))
+def _focus_groups() -> list[FocusGroup]:
+    """Focus-group sessions that can be linked to a programme."""
+    return list(db.session.scalars(select(FocusGroup).order_by(FocusGroup.starts_at)))
 
 
 # Facilitators ---------------------------------------------------------------------------------

@@ -149,3 +149,37 @@ def test_focus_group_attendance_without_linked_sessions_is_zero(programme):
     value, _note = services.current_value(indicator)
     assert value == 0.0
     assert services.progress(indicator, date(2026, 1, 1)).status == "on_track"
+
+
+def test_focus_group_attendance_counts_attended_sign_ups_of_linked_sessions(programme):
+    from datetime import UTC, datetime
+
+    from feedback.focus_groups.models import FocusGroup, Signup, SignupStatus
+    from feedback.programmes.services import set_linked_focus_groups
+
+    def session(title, statuses):
+        group = FocusGroup(
+            title={"en": title},
+            starts_at=datetime(2026, 2, 1, 18, tzinfo=UTC),
+            ends_at=datetime(2026, 2, 1, 20, tzinfo=UTC),
+            capacity=20,
+        )
+        for n, status in enumerate(statuses):
+            group.signups.append(
+                Signup(token=f"{title}-{n}", status=status, name=f"Person {n}", consent=True)
+            )
+        db.session.add(group)
+        db.session.flush()
+        return group
+
+    linked = session("linked", [SignupStatus.ATTENDED] * 3 + [SignupStatus.NO_SHOW])
+    also = session("also", [SignupStatus.ATTENDED, SignupStatus.CONFIRMED])
+    session("other", [SignupStatus.ATTENDED] * 5)
+    initiative = programme()
+    set_linked_focus_groups(initiative, {linked.id, also.id})
+    db.session.commit()
+    indicator = add_indicator(initiative, IndicatorSource.FOCUS_GROUP_ATTENDANCE, 8)
+    result = services.progress(indicator, date(2026, 3, 2))
+    assert result.current == 4.0
+    assert result.expected == pytest.approx(4.0)
+    assert result.status == "on_track"
