@@ -124,7 +124,10 @@ class QuestionForm(FlaskForm):
         _l("Show this question only when"), coerce=optional_int, validate_choice=False
     )
     show_if_operator = SelectField(
-        _l("Condition"), choices=lambda: [(k.value, label) for k, label in OPERATOR_LABELS.items()]
+        _l("Condition"),
+        choices=lambda: [(k.value, label) for k, label in OPERATOR_LABELS.items()],
+        default=ShowIfOperator.EQUALS.value,
+        validate_choice=False,
     )
     show_if_values = MultiCheckboxField(_l("Answers"), validate_choice=False)
     confirm = BooleanField(_l("Yes, hide the removed choices and keep their answers"))

@@ -250,8 +250,8 @@ def save_question(
     code = (settings.code or "").strip()
     if creating:
         code = code or _code_from(settings.text, taken, "q")
-        question = Question(code=code, kind=settings.kind, survey=survey, section=section)
-        question.position = max((q.position for q in section.questions), default=0) + 1
+        position = max((q.position for q in section.questions), default=0) + 1
+        question = Question(code=code, kind=settings.kind, position=position)
     else:
         if settings.kind != question.kind and answered:
             raise AuthoringError(_("This question has answers, so its kind cannot change."), "kind")
@@ -285,10 +285,12 @@ def save_question(
     )
     question.show_if_values = list(settings.show_if_values) if settings.show_if_question_id else []
     moved_section = question.section_id != section.id and not creating
-    question.section = section
     removed: list[str] = []
-    if question.kind.has_choices:
-        removed = _sync_choices(question, settings, confirmed)
+    with db.session.no_autoflush:
+        if question.kind.has_choices:
+            removed = _sync_choices(question, settings, confirmed)
+        question.survey = survey
+        question.section = section
     db.session.add(question)
     db.session.flush()
     if creating or moved_section:
@@ -327,9 +329,11 @@ def remove_question(question: Question, user: User | None, confirmed: bool = Fal
     if answered:
         question.removed_at = utcnow()
     else:
-        survey.questions.remove(question)
-        question.section.questions.remove(question)
+        section = question.section
         db.session.delete(question)
+        db.session.flush()
+        db.session.expire(section, ["questions"])
+        db.session.expire(survey, ["questions"])
     db.session.flush()
     renumber(survey)
     return answered

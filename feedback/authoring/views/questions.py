@@ -50,6 +50,13 @@ def _prepare(form: QuestionForm, survey: Survey, question: Question | None):
     return sources
 
 
+def _operator(value: str | None) -> ShowIfOperator:
+    try:
+        return ShowIfOperator(value)
+    except ValueError:
+        return ShowIfOperator.EQUALS
+
+
 def _settings(form: QuestionForm, kind: QuestionKind) -> service.QuestionSettings:
     source = form.show_if_question_id.data
     values = []
@@ -75,7 +82,7 @@ def _settings(form: QuestionForm, kind: QuestionKind) -> service.QuestionSetting
         low_label=form.low_label.data or "",
         high_label=form.high_label.data or "",
         show_if_question_id=source,
-        show_if_operator=ShowIfOperator(form.show_if_operator.data) if source else None,
+        show_if_operator=_operator(form.show_if_operator.data) if source else None,
         show_if_values=values,
     )
 
