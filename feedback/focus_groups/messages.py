@@ -173,18 +173,6 @@ def queue_reminders(now: datetime | None = None, within: timedelta = timedelta(h
     return sum(1 for signup in due if queue_message(signup, MessageKind.REMINDER) is not None)
 
 
-def _claim(message_id: int) -> bool:
-    """Mark a message as being sent; False when another process got it first."""
-    result = db.session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == message_id, OutboxMessage.sent_at.is_(None))
-        .values(sent_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
-    return result.rowcount == 1
-
-
 def _send_smtp(message: OutboxMessage) -> None:
     config = current_app.config
     mail = EmailMessage()
@@ -208,24 +196,31 @@ def _send_smtp(message: OutboxMessage) -> None:
 
 
 def deliver(message_ids: list[int] | None = None) -> int:
-    """Send unsent messages (these ids, or all); commits as it goes. Returns how many went."""
-    statement = select(OutboxMessage.id).where(OutboxMessage.sent_at.is_(None))
+    """Send unsent messages (these ids, or all); returns how many went.
+
+    Messages are claimed first by one conditional UPDATE (so two processes never send the
+    same one), then sent by SMTP (committed one by one) or written to the log.
+    """
+    statement = update(OutboxMessage).where(OutboxMessage.sent_at.is_(None))
     if message_ids is not None:
         if not message_ids:
             return 0
         statement = statement.where(OutboxMessage.id.in_(message_ids))
-    ids = list(db.session.scalars(statement.order_by(OutboxMessage.id)))
+    claimed = db.session.scalars(
+        statement.values(sent_at=utcnow())
+        .returning(OutboxMessage.id)
+        .execution_options(synchronize_session=False)
+    ).all()
     db.session.commit()
+    smtp = bool(current_app.config.get("MAIL_SERVER"))
     sent = 0
-    for message_id in ids:
-        if not _claim(message_id):
-            continue
+    for message_id in sorted(claimed):
         message = db.session.get(OutboxMessage, message_id)
         try:
             if not message.to:
                 message.sent_via = "none"
                 log.info("Message %s (%s) has no e-mail address.", message.id, message.kind)
-            elif current_app.config.get("MAIL_SERVER"):
+            elif smtp:
                 _send_smtp(message)
                 message.sent_via = "smtp"
             else:
@@ -244,7 +239,9 @@ def deliver(message_ids: list[int] | None = None) -> int:
             message.sent_at = None
             message.error = str(error)[:1000]
             log.warning("Message %s could not be sent: %s", message.id, error)
-        db.session.commit()
+        if smtp:
+            db.session.commit()
+    db.session.commit()
     return sent
 
 
