@@ -426,3 +426,22 @@ def test_a_question_whose_parent_is_hidden_is_not_on_the_page(client, make_surve
     second = client.get(moved.headers["Location"])
     assert 'id="q-dog_name"' in second.text
     assert 'data-show-if-question="q-dog_name"' in second.text
+
+
+def test_the_demo_survey_page_fits_the_weight_budget(client, app):
+    """HTML, CSS and JS of the demo survey page: at most 30 KB gzipped, nothing third-party."""
+    import gzip
+
+    from feedback.demo import load_demo
+
+    load_demo()
+    db.session.commit()
+    page = client.get("/s/exchange-programme?lang=sq")
+    assert page.status_code == 200
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', page.text)
+    assert sorted(assets) == ["/static/site.css", "/static/site.js"]
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', page.text.split("<main")[0])
+    assert "@font-face" not in client.get("/static/site.css").text
+    bodies = [page.data] + [client.get(path).data for path in assets]
+    total = sum(len(gzip.compress(body)) for body in bodies)
+    assert total <= 30 * 1024, total

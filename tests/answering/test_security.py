@@ -211,3 +211,25 @@ def test_without_redis_a_new_worker_starts_counting_afresh(build_app, make_surve
     second_worker.set_cookie("session", first_worker.get_cookie("session").value)
     statuses = [second_worker.post("/s/park", data=data).status_code for _ in range(2)]
     assert statuses == [302, 302]
+
+
+@pytest.mark.parametrize("code", [400, 403, 404, 405, 410, 413, 429, 500])
+def test_every_error_page_is_translated(build_app, code):
+    from flask import abort
+
+    from feedback.errors import MESSAGES
+
+    failing = build_app(TESTING=False)
+
+    @failing.route("/fail")
+    def fail():
+        if code == 500:
+            raise RuntimeError("boom")
+        abort(code)
+
+    page = failing.test_client().get("/fail?lang=sr")
+    assert page.status_code == code
+    assert '<html lang="sr" dir="ltr">' in page.text
+    title = MESSAGES[code][0]._args[0]  # the English msgid behind the lazy string
+    assert translated(title, "sr") in page.text
+    assert "boom" not in page.text
