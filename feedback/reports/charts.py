@@ -4,9 +4,11 @@ what the chart shows, always next to a table of the same figures. No script need
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import count
 
-from flask_babel import format_decimal
+from babel.numbers import get_decimal_symbol, get_group_symbol
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
@@ -20,6 +22,21 @@ class Bar:
     label: str
     count: int | None
     percent: float | None = None
+
+
+@lru_cache(maxsize=32)
+def _symbols(locale: str) -> tuple[str, str]:
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
+def format_decimal(value: float, decimals: int = 1) -> str:
+    """A number in the page's locale with at most ``decimals`` decimals (Babel's own
+    formatter is far slower, and a summary shows hundreds of numbers)."""
+    group, point = _symbols(str(get_locale() or "en"))
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", group)
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", point).replace("\x00", group)
 
 
 def hidden_text(k: int) -> str:
@@ -36,7 +53,7 @@ def figure_text(bar: Bar, k: int) -> str:
     return _(
         "%(count)s (%(percent)s%%)",
         count=format_decimal(bar.count),
-        percent=format_decimal(bar.percent, "0.#"),
+        percent=format_decimal(bar.percent),
     )
 
 

@@ -74,60 +74,84 @@ def _plain_number(value: float | None):
     return int(value) if float(value).is_integer() else value
 
 
-def _values(question: Question, rows: list, choice_codes: dict[int, str]):
-    """The exported value of one question from its answer rows."""
-    if question.kind == QuestionKind.SINGLE:
-        return choice_codes.get(rows[0][1]) if rows else None
-    if not rows:
-        return None
-    _qid, _cid, number, text, day = rows[0]
-    if question.kind == QuestionKind.YESNO:
-        return text
-    if question.kind in (QuestionKind.RATING, QuestionKind.NPS, QuestionKind.NUMBER):
+NUMERIC = ("rating", "nps", "number")
+
+
+def _plan(survey: Survey) -> list[tuple[int, str, str, list[tuple[int, str]]]]:
+    """(question id, code, kind, [(choice id, code)]) of every question, as plain values:
+    the per-row loop then touches no ORM attribute."""
+    return [
+        (q.id, q.code, q.kind.value, [(c.id, c.code) for c in q.choices]) for q in survey.questions
+    ]
+
+
+def _answers(rows: list) -> dict[int, list]:
+    by_question: dict[int, list] = {}
+    for qid, cid, number, text, day in rows:
+        by_question.setdefault(qid, []).append((cid, number, text, day))
+    return by_question
+
+
+def _value(kind: str, found: list, codes: dict[int, str]):
+    """The exported value of one (non-multiple) question from its answer rows."""
+    cid, number, text, day = found[0]
+    if kind == "single":
+        return codes.get(cid)
+    if kind in NUMERIC:
         return _plain_number(number)
-    if question.kind == QuestionKind.DATE:
+    if kind == "date":
         return day.isoformat() if day else None
-    return text
+    return text  # yes/no and texts
+
+
+def iter_rows(survey: Survey, filters: Filters | None = None):
+    """Each response as a flat row under :func:`header`; text that could run as a formula
+    is neutralised."""
+    plan = _plan(survey)
+    codes = {cid: code for *_q, choices in plan for cid, code in choices}
+    where = response_filters(survey, filters)
+    for rid, at, language, rows, channel in iter_responses(survey.id, where=where, with_time=True):
+        by_question = _answers(rows)
+        out = [rid, at.isoformat(), language, channel]
+        for qid, _code, kind, choices in plan:
+            found = by_question.get(qid)
+            if kind == "multiple":
+                if found is None:
+                    out.extend([None] * len(choices))
+                else:
+                    chosen = {f[0] for f in found}
+                    out.extend(1 if cid in chosen else 0 for cid, _c in choices)
+            elif found is None:
+                out.append(None)
+            else:
+                out.append(neutralise(_value(kind, found, codes)))
+        yield out
 
 
 def iter_records(survey: Survey, filters: Filters | None = None) -> Iterator[dict]:
     """Each response as ``{"response_id", "submitted_at", "language", "channel", "answers":
     {code: value}}`` (multiple choice: a list of choice codes), in id order."""
-    choice_codes = {c.id: c.code for q in survey.questions for c in q.choices}
+    plan = _plan(survey)
+    codes = {cid: code for *_q, choices in plan for cid, code in choices}
     where = response_filters(survey, filters)
-    for rid, submitted_at, language, rows, channel in iter_responses(
-        survey.id, where=where, with_time=True
-    ):
-        by_question: dict[int, list] = {}
-        for row in rows:
-            by_question.setdefault(row[0], []).append(row)
+    for rid, at, language, rows, channel in iter_responses(survey.id, where=where, with_time=True):
+        by_question = _answers(rows)
         answers = {}
-        for question in survey.questions:
-            found = by_question.get(question.id, [])
-            if question.kind == QuestionKind.MULTIPLE:
-                answers[question.code] = [choice_codes[r[1]] for r in found] if found else None
+        for qid, code, kind, _choices in plan:
+            found = by_question.get(qid)
+            if found is None:
+                answers[code] = None
+            elif kind == "multiple":
+                answers[code] = [codes[f[0]] for f in found]
             else:
-                answers[question.code] = _values(question, found, choice_codes)
+                answers[code] = _value(kind, found, codes)
         yield {
             "response_id": rid,
-            "submitted_at": submitted_at.isoformat(),
+            "submitted_at": at.isoformat(),
             "language": language,
             "channel": channel,
             "answers": answers,
         }
-
-
-def _flat(survey: Survey, record: dict, cols) -> list:
-    row = [record["response_id"], record["submitted_at"], record["language"], record["channel"]]
-    answers = record["answers"]
-    for name, question, choice_id in cols:
-        value = answers.get(question.code)
-        if choice_id is not None:
-            code = name.split("__", 1)[1]
-            row.append(None if value is None else int(code in value))
-        else:
-            row.append(neutralise(value))
-    return row
 
 
 def header(survey: Survey) -> list[str]:
@@ -139,9 +163,8 @@ def stream_csv(survey: Survey, filters: Filters | None = None) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header(survey))
-    cols = columns(survey)
-    for record in iter_records(survey, filters):
-        writer.writerow(_flat(survey, record, cols))
+    for row in iter_rows(survey, filters):
+        writer.writerow(row)
         if buffer.tell() > CHUNK:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -165,9 +188,8 @@ def stream_xlsx(survey: Survey, filters: Filters | None = None, lang: str = "en"
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("responses")
     sheet.append(header(survey))
-    cols = columns(survey)
-    for record in iter_records(survey, filters):
-        sheet.append(_flat(survey, record, cols))
+    for row in iter_rows(survey, filters):
+        sheet.append(row)
     questions = workbook.create_sheet("questions")
     questions.append(["code", "kind", "question", "choice", "label", "removed"])
     default = survey.default_language

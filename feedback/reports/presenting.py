@@ -6,10 +6,11 @@ from flask_babel import gettext as _
 
 from feedback.i18n import language_name, localize, page_language
 from feedback.reports.charts import Bar, bar_chart, cell, column_chart, figure_text, hidden_text
+from feedback.reports.charts import format_decimal as number
 from feedback.reports.statistics import LANGUAGE, CrossTab, Filters, QuestionSummary
 from feedback.surveys.models import QuestionKind, Survey
 
-__all__ = ["cell", "figure_text", "hidden_text"]
+__all__ = ["cell", "figure_text", "hidden_text", "number"]
 
 
 def label_text(survey: Survey, code: str, label) -> str:

@@ -164,32 +164,31 @@ def recount(survey: Survey) -> int:
 
 def iter_responses(survey_id: int, batch: int = 2000, where=None, with_time: bool = False):
     """Every response of a survey (matching ``where``) with its answer rows, read in id
-    order batch by batch: (id, day or time, language, rows, channel)."""
+    order batch by batch: (id, day or time, language, rows, channel). Plain Core queries:
+    no ORM objects are built, so memory stays flat and it is fast."""
+    responses, answers_table = Response.__table__, Answer.__table__
+    connection = db.session.connection()
     last = 0
     while True:
         query = (
-            select(Response.id, Response.submitted_at, Response.language, Response.channel)
-            .where(Response.survey_id == survey_id, Response.id > last)
-            .order_by(Response.id)
+            select(
+                responses.c.id, responses.c.submitted_at, responses.c.language, responses.c.channel
+            )
+            .where(responses.c.survey_id == survey_id, responses.c.id > last)
+            .order_by(responses.c.id)
             .limit(batch)
         )
-        if where is not None:
+        if where:
             query = query.where(*where)
-        heads = db.session.execute(query).all()
+        heads = connection.execute(query).all()
         if not heads:
             return
         answers: dict[int, list[AnswerRow]] = {}
-        for rid, qid, cid, number, text, day in db.session.execute(
-            select(
-                Answer.response_id,
-                Answer.question_id,
-                Answer.choice_id,
-                Answer.number,
-                Answer.text,
-                Answer.day,
-            )
-            .where(Answer.response_id.between(heads[0][0], heads[-1][0]))
-            .order_by(Answer.response_id, Answer.id)
+        a = answers_table.c
+        for rid, qid, cid, number, text, day in connection.execute(
+            select(a.response_id, a.question_id, a.choice_id, a.number, a.text, a.day)
+            .where(a.response_id.between(heads[0][0], heads[-1][0]))
+            .order_by(a.response_id, a.id)
         ):
             answers.setdefault(rid, []).append((qid, cid, number, text, day))
         for rid, submitted_at, language, channel in heads:
