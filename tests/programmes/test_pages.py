@@ -177,3 +177,16 @@ def test_deleting_a_programme_removes_its_indicators(client, programme, facilita
     db.session.expire_all()
     assert db.session.scalars(select(Initiative)).all() == []
     assert db.session.scalars(select(Indicator)).all() == []
+
+
+def test_the_demo_programme_is_loaded_once(app):
+    from feedback.demo import load_demo
+
+    first = load_demo()
+    db.session.commit()
+    assert "programme: Kosovo exchange programme" in first
+    assert "programme: Kosovo exchange programme" not in load_demo()
+    initiative = db.session.scalars(select(Initiative)).one()
+    assert len(initiative.indicators) == 3
+    statuses = {p.status for p in services.programme_progress(initiative, date.today())}
+    assert statuses <= {"on_track", "behind", "achieved", "no_data"}

@@ -143,3 +143,35 @@ def test_published_findings_and_their_actions_are_shown(client, published):
     sq = client.get("/s/park/results?lang=sq").text
     assert "Pak stola pranë këndit." in sq
     assert '<p lang="en" dir="ltr">Ten new benches this spring.</p>' in sq
+
+
+def test_the_public_json_never_holds_a_resident_text(client, published, answer):
+    """Whatever the API returns without a token: no open-text answer, approved or not."""
+    survey = published()
+    for n in range(6):
+        answer(survey, comments=f"Private remark number {n} from {EMAIL}", name_it="Secret Name")
+    approved = text_answer_id(survey, f"Private remark number 0 from {EMAIL}")
+    moderation.redact(survey, "answer", approved, "Private remark, redacted")
+    db.session.commit()
+    bodies = []
+    for url in (
+        "/api/v1/surveys",
+        "/api/v1/surveys/park",
+        "/api/v1/surveys/park/summary",
+        "/s/park/results",
+    ):
+        response = client.get(url)
+        assert response.status_code in (200, 401, 403, 404), url
+        bodies.append(response.text)
+    everything = "\n".join(bodies)
+    assert "Private remark number" not in everything
+    assert "Secret Name" not in everything
+    assert EMAIL not in everything
+
+
+def test_the_thank_you_page_links_to_published_results(client, make_survey):
+    survey = make_survey()
+    assert "/s/park/results" not in client.get("/s/park/thanks").text
+    publication.set_public(survey, True)
+    db.session.commit()
+    assert "/s/park/results?lang=en" in client.get("/s/park/thanks").text
