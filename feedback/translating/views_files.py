@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from feedback.audit.services import record
@@ -90,7 +91,11 @@ def import_file(survey_id: int):
             db.session.commit()
             if changed:
                 flash(
-                    _("Imported: %(count)d texts changed.", count=changed),
+                    ngettext(
+                        "Imported: %(num)d text changed.",
+                        "Imported: %(num)d texts changed.",
+                        changed,
+                    ),
                     "success",
                 )
             else:

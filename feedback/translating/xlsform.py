@@ -261,9 +261,22 @@ class _Builder(QuestionRows):
             build_survey(definition)
         except DefinitionError as error:
             for where, why in error.problems:
-                self.error("survey", self._row_of(where), "-", f"{where}: {why}")
+                self.error("survey", self._row_of(where), self._column_of(why), f"{where}: {why}")
             return XlsformResult(None, self.errors, self.notes)
         return XlsformResult(definition, [], self.notes)
+
+    def _column_of(self, why: str) -> str:
+        """The column a survey-definition problem is about, as well as it can be told."""
+        for words, column in (
+            ("show-if", "relevant"),
+            ("choice", "type"),
+            ("scale", "parameters"),
+            ("text", "label"),
+            ("minimum", "constraint"),
+        ):
+            if words in why and column in self.survey.letters:
+                return self.survey.letter(column)
+        return "-"
 
     def _row_of(self, where: str) -> int | str:
         match = re.search(r"question (\S+)", where)

@@ -234,7 +234,7 @@ def test_upload_page_imports_a_file(survey, client, facilitator):
     db.session.expire_all()
     question = next(q for q in survey.questions if q.code == "area")
     assert question.hint["sq"] == "Zgjidhni zonën."
-    assert "1 texts changed" in client.get(response.headers["Location"]).text
+    assert "Imported: 1 text changed." in client.get(response.headers["Location"]).text
 
 
 def test_upload_page_shows_the_problems_as_a_table(survey, client, facilitator):
