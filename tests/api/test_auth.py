@@ -7,9 +7,12 @@ import subprocess
 import sys
 
 import pytest
+from sqlalchemy import select
 
+from feedback.api.models import ApiToken
 from feedback.api.openapi import build_document
 from feedback.config import ROOT
+from feedback.extensions import db
 from tests.api.schema_check import assert_matches
 
 
@@ -111,3 +114,11 @@ def test_the_api_is_rate_limited_per_address_and_token():
     assert_matches(build_document(), "Error", outcome["limited"])
     assert outcome["other"] == 200  # another address has its own allowance
     assert outcome["token"] == 200  # a token has its own allowance
+
+
+def test_using_a_token_notes_when_it_was_last_used(api, make_token):
+    secret = make_token()
+    assert db.session.scalars(select(ApiToken.last_used_at)).one() is None
+    assert api("/surveys", token=secret).status_code == 200
+    db.session.expire_all()
+    assert db.session.scalars(select(ApiToken.last_used_at)).one() is not None

@@ -197,3 +197,18 @@ def test_filters_narrow_the_summary(api, make_survey, answer, make_token):
     assert body["filters"]["since"] == "2000-01-01"
     body = api("/surveys/park/summary?until=2000-01-01", token=token).get_json()
     assert body["responses"]["count"] == 0
+
+
+def test_the_public_api_never_contains_answers_or_personal_data(api, park, make_token):
+    make_token(email="ana.official@example.org")
+    park.results_public = True
+    set_published_questions(park, {q.id for q in park.questions})
+    db.session.commit()
+    bodies = [
+        api(path).text
+        for path in ("/surveys", "/surveys/park", "/surveys/park/summary", "/openapi.json")
+    ]
+    for body in bodies:
+        for private in (SECRET_TEXT, "Ana Smith", "555 0199", "ana.official@example.org"):
+            assert private not in body
+        assert "fbk_" not in body
