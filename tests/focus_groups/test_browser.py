@@ -88,3 +88,26 @@ def test_resident_signs_up_in_serbian_and_cancels_on_a_phone(
     assert promotion.language == "sq"
     assert promotion.ics
     db.session.commit()
+
+
+@pytest.mark.browser
+def test_waitlist_pages_in_arabic_are_accessible(page, live_server, make_group, sign_up):
+    group = make_group(capacity=1, title={"en": "Talk about the park", "ar": "حديث عن الحديقة"})
+    sign_up(group)
+    waiting = sign_up(group, language="ar")
+    group_id, token = group.id, waiting.token
+    db.session.commit()
+
+    page.goto(f"{live_server}/focus-groups?lang=ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_text("حديث عن الحديقة")).to_be_visible()
+    assert_accessible(page, "list in Arabic, session full")
+
+    page.goto(f"{live_server}/focus-groups/{group_id}")
+    expect(page.locator("form button[type=submit]").last).to_be_visible()
+    assert_accessible(page, "detail of a full session")
+
+    page.goto(f"{live_server}/focus-groups/signup/{token}")
+    expect(page.locator(".fg-panel-waitlist")).to_be_visible()
+    expect(page.locator('a[href$="calendar.ics"]')).to_have_count(0)
+    assert_accessible(page, "waitlisted sign-up")
