@@ -235,6 +235,9 @@ def deliver(message_ids: list[int] | None = None) -> int:
                 )
             message.error = None
             sent += 1
+            signup = db.session.get(Signup, message.signup_id) if message.signup_id else None
+            if signup is not None and signup.erased_at is not None:
+                message.to = None  # the person asked to be erased: keep no address
         except (OSError, smtplib.SMTPException) as error:
             message.sent_at = None
             message.error = str(error)[:1000]

@@ -177,6 +177,11 @@ def test_cancelling_by_the_secret_link_erases_and_promotes(client, make_group, s
         select(OutboxMessage).where(OutboxMessage.kind == MessageKind.PROMOTION)
     ).one()
     assert promotion.language == "sq"
+    mine_messages = db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.signup_id == mine.id)
+    ).all()
+    assert {m.kind for m in mine_messages} == {MessageKind.CONFIRMATION, MessageKind.CANCELLATION}
+    assert all(m.sent_at is not None and m.to is None for m in mine_messages)
 
 
 def test_unknown_secret_link_is_not_found(client):
