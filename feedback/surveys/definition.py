@@ -152,6 +152,18 @@ def _build_question(q_def: dict, position: int, where: str, texts, problems) -> 
     except ValueError:
         problems.append((f"question {code}", f"unknown kind {q_def.get('kind')!r}"))
         return None
+    for key in ("min", "max"):
+        value = q_def.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            problems.append((f"question {code}", f"{key} must be a number"))
+            q_def = {**q_def, key: None}
+    for key in ("min_choices", "max_choices", "max_length"):
+        value = q_def.get(key)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 1
+        ):
+            problems.append((f"question {code}", f"{key} must be a whole number of 1 or more"))
+            q_def = {**q_def, key: None}
     question = Question(
         code=code,
         kind=kind,
@@ -194,17 +206,22 @@ def _build_question(q_def: dict, position: int, where: str, texts, problems) -> 
         if not question.choices:
             problems.append((f"question {code}", "needs choices"))
     if (
-        kind in (QuestionKind.RATING,)
-        and question.min_value is not None
-        and question.max_value is not None
-    ) and not question.min_value < question.max_value <= question.min_value + 10:
-        problems.append((f"question {code}", "a scale needs 2 to 11 points"))
-    if (
         question.min_value is not None
         and question.max_value is not None
         and question.min_value > question.max_value
     ):
         problems.append((f"question {code}", "the minimum is above the maximum"))
+    if kind == QuestionKind.RATING:
+        low = question.min_value if question.min_value is not None else 1
+        high = question.max_value if question.max_value is not None else 5
+        if low != int(low) or high != int(high) or not low < high <= low + 10:
+            problems.append((f"question {code}", "a scale needs 2 to 11 whole points"))
+    if (
+        question.min_choices
+        and question.max_choices
+        and question.min_choices > question.max_choices
+    ):
+        problems.append((f"question {code}", "the minimum number of picks is above the maximum"))
     return question
 
 
