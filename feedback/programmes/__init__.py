@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 def init_app(app: Flask) -> None:
     from feedback.auth.models import Role
     from feedback.demo import DEMO_LOADERS
+    from feedback.programmes import findings_views  # noqa: F401 - routes on the blueprint
     from feedback.programmes.demo import load_programme_demo
     from feedback.programmes.views import bp
     from feedback.templating import STAFF_LINKS

@@ -45,8 +45,10 @@ def read_texts(form_data, languages: list[str], default: str, prefix: str = "tex
 
 
 class FindingForm(FlaskForm):
-    evidence_code = SelectField(_l("Evidence: the question it rests on"), validate_choice=True)
-    evidence_by = SelectField(_l("Broken down by (optional)"), validate_choice=True)
+    evidence_code = SelectField(
+        _l("Evidence: the question it rests on"), validate_choice=True, default=""
+    )
+    evidence_by = SelectField(_l("Broken down by (optional)"), validate_choice=True, default="")
     position = IntegerField(
         _l("Position in the list"),
         validators=[Optional(), NumberRange(min=0, max=10000)],

@@ -105,14 +105,18 @@ def public_results(survey: Survey, language: str, today: date) -> PublicResults:
     summary = summary_of(survey, survey.min_group_size or 5)
     k = summary.k
     counts = review_counts(survey)
+    indicators = programme_indicators(survey, today)
+    published_findings = list_findings(survey_id=survey.id, published_only=True)
+    for initiative, _rows in indicators:
+        published_findings += list_findings(initiative_id=initiative.id, published_only=True)
     return PublicResults(
         survey=survey,
         k=k,
         participants=summary.responses,
         questions=[] if summary.too_few else question_results(survey, summary, language),
         quotes=moderation.approved_quotes(survey),
-        findings=list_findings(survey_id=survey.id, published_only=True),
-        indicators=programme_indicators(survey, today),
+        findings=published_findings,
+        indicators=indicators,
         comments=moderation.approved_comments(survey),
         review={name: suppress(counts[name], k) for name in ("yes", "partly", "no")},
     )

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from feedback.extensions import db
 from feedback.programmes import services
 from feedback.programmes.models import Indicator, IndicatorSource, IndicatorValue, Initiative
+from feedback.results.models import Finding
 from tests.conftest import csrf_from
 
 
@@ -190,3 +191,40 @@ def test_the_demo_programme_is_loaded_once(app):
     assert len(initiative.indicators) == 3
     statuses = {p.status for p in services.programme_progress(initiative, date.today())}
     assert statuses <= {"on_track", "behind", "achieved", "no_data"}
+
+
+def test_programme_findings_are_written_here_and_shown_on_linked_results_pages(
+    client, published, programme, facilitator
+):
+    survey = published()
+    initiative = programme(survey)
+    listing = client.get(f"/manage/programmes/{initiative.id}/findings")
+    assert listing.status_code == 200
+    token = csrf_from(listing.text)
+    saved = client.post(
+        f"/manage/programmes/{initiative.id}/findings/new",
+        data={
+            "text-en": "Across the programme, evenings suit families best.",
+            "text-sq": "Në të gjithë programin, mbrëmjet u përshtaten familjeve.",
+            "evidence_code": "rating",
+            "published": "y",
+            "csrf_token": token,
+        },
+    )
+    assert saved.status_code == 302
+    finding = db.session.scalars(select(Finding)).one()
+    assert (finding.initiative_id, finding.survey_id) == (initiative.id, None)
+    client.post(
+        f"/manage/programmes/{initiative.id}/findings/{finding.id}/actions/new",
+        data={
+            "text-en": "Events move to 18:00.",
+            "owner": "Community Engagement Team",
+            "status": "done",
+            "done_on": "2026-03-01",
+            "csrf_token": token,
+        },
+    )
+    page = client.get("/s/park/results?lang=sq")
+    assert "Në të gjithë programin, mbrëmjet u përshtaten familjeve." in page.text
+    assert "Community Engagement Team" in page.text
+    assert client.get(f"/manage/programmes/{initiative.id + 1}/findings").status_code == 404
