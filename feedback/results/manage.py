@@ -17,6 +17,8 @@ from feedback.results.views import bp
 from feedback.surveys.models import Survey
 
 STATUSES = {status.value: status for status in ReviewStatus}
+#: Texts shown at once in the queue (of answers, and of comments); the rest follow as they go.
+QUEUE_PAGE = 100
 
 
 def survey_or_404(survey_id: int) -> Survey:
@@ -42,7 +44,8 @@ def moderation_queue(survey_id: int):
     return render_template(
         "results/moderation.html",
         survey=survey,
-        items=moderation.queue(survey, status),
+        items=moderation.queue(survey, status, limit=QUEUE_PAGE),
+        pending=moderation.pending_count(survey),
         status=status,
         statuses=list(ReviewStatus),
     )

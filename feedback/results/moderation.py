@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from feedback.answering.models import Answer, Response
 from feedback.extensions import db
@@ -106,15 +106,16 @@ def text_answers(survey: Survey):
     )
 
 
-def queue(survey: Survey, status: ReviewStatus | None = ReviewStatus.PENDING) -> list[Item]:
-    """Open-text answers and comments of ``survey`` with the given status (all when None)."""
-    statement = text_answers(survey).order_by(Answer.id)
+def queue(
+    survey: Survey, status: ReviewStatus | None = ReviewStatus.PENDING, limit: int | None = None
+) -> list[Item]:
+    """Open-text answers, then comments, of ``survey`` with the given status (all when None);
+    at most ``limit`` of each."""
+    statement = text_answers(survey).order_by(Answer.id).limit(limit)
     if status == ReviewStatus.PENDING:
-        statement = statement.where(
-            (TextReview.id.is_(None)) | (TextReview.status == ReviewStatus.PENDING)
-        )
+        statement = _with_pending(statement)
     elif status is not None:
-        statement = statement.where(TextReview.status == status)
+        statement = statement.where(TextReview.status == status, TextReview.survey_id == survey.id)
     items = [
         Item(
             "answer",
@@ -132,7 +133,7 @@ def queue(survey: Survey, status: ReviewStatus | None = ReviewStatus.PENDING) ->
     comments = select(CommunityComment).where(CommunityComment.survey_id == survey.id)
     if status is not None:
         comments = comments.where(CommunityComment.status == status)
-    for comment in db.session.scalars(comments.order_by(CommunityComment.id)):
+    for comment in db.session.scalars(comments.order_by(CommunityComment.id).limit(limit)):
         items.append(
             Item(
                 "comment",
@@ -149,8 +150,17 @@ def queue(survey: Survey, status: ReviewStatus | None = ReviewStatus.PENDING) ->
 
 
 def pending_count(survey: Survey) -> int:
-    """How many texts of ``survey`` wait for a decision."""
-    return len(queue(survey, ReviewStatus.PENDING))
+    """How many texts of ``survey`` wait for a decision (counted in the database)."""
+    answers = _with_pending(text_answers(survey)).with_only_columns(func.count(Answer.id))
+    comments = select(func.count(CommunityComment.id)).where(
+        CommunityComment.survey_id == survey.id,
+        CommunityComment.status == ReviewStatus.PENDING,
+    )
+    return db.session.scalar(answers) + db.session.scalar(comments)
+
+
+def _with_pending(statement):
+    return statement.where((TextReview.id.is_(None)) | (TextReview.status == ReviewStatus.PENDING))
 
 
 def _record(survey: Survey, kind: str, item_id: int) -> TextReview | CommunityComment:

@@ -124,3 +124,23 @@ def test_items_of_another_survey_are_not_found(client, make_survey, answer, faci
     )
     assert response.status_code == 404
     assert moderation.queue(park)[0].status == ReviewStatus.PENDING
+
+
+def test_pending_count_and_a_limited_queue(make_survey, answer):
+    from feedback.results.review import add_comment
+
+    survey = make_survey()
+    for n in range(4):
+        answer(survey, comments=f"Answer {n}")
+    add_comment(survey, "A comment", "en")
+    done = text_answer_id(survey, "Answer 0")
+    moderation.approve(survey, "answer", done)
+    db.session.commit()
+    assert moderation.pending_count(survey) == 4  # three answers and a comment
+    assert [i.text for i in moderation.queue(survey, limit=2)] == [
+        "Answer 1",
+        "Answer 2",
+        "A comment",
+    ]
+    other = make_survey(slug="other")
+    assert moderation.pending_count(other) == 0
