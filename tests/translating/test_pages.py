@@ -154,3 +154,18 @@ def test_the_field_endpoint_refuses_bad_input(survey, client, facilitator):
     assert unknown.status_code == 400
     assert "error" in unknown.json
     assert client.post(url, json={"key": "survey.title", "value": "x"}).status_code == 400
+
+
+def test_saving_is_written_to_the_audit_trail(survey, client, facilitator):
+    from feedback.audit.services import history
+
+    page = client.get(_url(survey, "sq"))
+    client.post(
+        _url(survey, "sq"),
+        data={"csrf_token": csrf_from(page.text), "t:question.area.hint": "Zona më e afërt"},
+    )
+    events = history("survey", survey.id)
+    assert events[0].action == "translations.saved"
+    assert events[0].user_id == facilitator.id
+    assert events[0].detail["changed"] == ["question.area.hint"]
+    assert events[0].detail["language"] == "sq"
