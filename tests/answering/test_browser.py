@@ -152,3 +152,23 @@ def test_no_accessibility_violations(page, live_server, demo, make_survey, lang)
     page.get_by_role("button", name=translated("Submit", lang)).click()
     page.wait_for_url(f"**/s/{slug}/thanks?lang={lang}")
     audit(page, f"thanks {lang}")
+
+
+def test_a_double_tap_on_submit_stores_one_response_and_buttons_stay_enabled(
+    page, live_server, make_survey
+):
+    page.set_default_timeout(10_000)
+    make_survey()
+    page.goto(f"{live_server}/s/park")
+    page.locator("#q-area").check()
+    page.locator("#q-visits-no").check()
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/s/park?step=2")
+    page.locator("#q-rating-3").check()
+    submit = page.get_by_role("button", name="Submit")
+    assert submit.is_enabled()
+    submit.dblclick()
+    page.wait_for_url("**/s/park/thanks?lang=en")
+    db.session.remove()
+    assert len(db.session.scalars(select(Response)).all()) == 1
+    assert page.locator("button[disabled]").count() == 0
