@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from flask import g
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from feedback import create_app
@@ -38,6 +40,7 @@ def app(database_url):
             "SERVER_NAME": None,
         }
     )
+    app.test_client_class = FreshClient
     with app.app_context():
         db.session.remove()
         db.drop_all()
@@ -69,6 +72,19 @@ def _clean_database(request):
     with app.app_context():
         yield
         _clear_tables()
+
+
+class FreshClient(FlaskClient):
+    """Starts every request with an empty ``g``, as in production.
+
+    The fixtures keep one application context open for the whole test (so tests can use
+    ``db.session``), and Flask reuses it for each request: without this, the CSRF token, the
+    signed-in user and the page language would leak from one request into the next.
+    """
+
+    def open(self, *args, **kwargs):
+        g.__dict__.clear()
+        return super().open(*args, **kwargs)
 
 
 @pytest.fixture
