@@ -233,3 +233,23 @@ def test_every_error_page_is_translated(build_app, code):
     title = MESSAGES[code][0]._args[0]  # the English msgid behind the lazy string
     assert translated(title, "sr") in page.text
     assert "boom" not in page.text
+
+
+def test_behind_a_trusted_proxy_each_resident_has_their_own_limit(build_app, make_survey):
+    make_survey()
+    limited = build_app(
+        TESTING=True,
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI="memory://",
+        SUBMIT_RATE_LIMIT="2 per minute",
+        TRUSTED_PROXIES=1,
+    )
+    client = limited.test_client()
+    page = client.get("/s/park")
+    data = {**form_fields(page.text), **FIRST_SCREEN}
+
+    def post_from(address):
+        return client.post("/s/park", data=data, headers={"X-Forwarded-For": address})
+
+    assert [post_from("203.0.113.1").status_code for _ in range(3)] == [302, 302, 429]
+    assert post_from("203.0.113.2").status_code == 302  # a neighbour is not blocked
