@@ -172,7 +172,10 @@ def build_document(server_url: str = "/api/v1") -> dict:
                 "aggregated results. Public data needs no token; everything else needs "
                 "`Authorization: Bearer <token>` (created by an administrator). Errors are "
                 "JSON: a stable `error` code, a `message` in the caller's language "
-                "(Accept-Language) and the HTTP `status`."
+                "(Accept-Language) and the HTTP `status`. Successful answers carry an `ETag`: "
+                "send it back in `If-None-Match` to get `304 Not Modified`. Lists take "
+                "`page` and `per_page` (at most 100). Unknown or repeated query parameters are "
+                "refused with 400, so a misspelt filter never goes unnoticed."
             ),
             "license": {"name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later"},
         },

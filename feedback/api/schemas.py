@@ -244,11 +244,12 @@ SCHEMAS: dict[str, dict] = {
             "by_language": {
                 "type": "array",
                 "items": _object({"language": LANGUAGE, **COUNTED}),
+                "description": "Responses per language (empty in the public view).",
             },
             "over_time": {
                 "type": "array",
                 "items": _object({"date": {"type": "string", "format": "date"}, **COUNTED}),
-                "description": "Responses per day (UTC).",
+                "description": "Responses per day, UTC (empty in the public view).",
             },
             "questions": {"type": "array", "items": _ref("QuestionSummary")},
         }

@@ -129,7 +129,10 @@ def question_json(item) -> dict:
 
 
 def summary_json(survey: Survey, summary, filters, *, public: bool, question_ids=None) -> dict:
-    """The whole summary; ``question_ids`` keeps only those questions (published ones)."""
+    """The whole summary; ``question_ids`` keeps only those questions (published ones).
+
+    The public view shows what the public results page shows: how many took part and the
+    published questions; not the language mix nor responses per day."""
     questions = [
         item
         for item in summary.questions
@@ -147,11 +150,11 @@ def summary_json(survey: Survey, summary, filters, *, public: bool, question_ids
             "language": filters.language,
         },
         "responses": _count(summary.responses),
-        "by_language": [
-            {"language": language, **_count(count)} for language, count in summary.by_language
-        ],
-        "over_time": [
-            {"date": day.isoformat(), **_count(count)} for day, count in summary.over_time
-        ],
+        "by_language": []
+        if public
+        else [{"language": language, **_count(count)} for language, count in summary.by_language],
+        "over_time": []
+        if public
+        else [{"date": day.isoformat(), **_count(count)} for day, count in summary.over_time],
         "questions": [question_json(item) for item in questions],
     }
