@@ -301,10 +301,26 @@ def test_delete_only_without_responses(staff, make_survey):
 
 
 def test_publish_warns_about_incomplete_languages(staff, make_survey):
-    survey = make_survey(status="draft")
+    survey = make_survey(status="draft")  # "Lights" and a hint have no Albanian text
     incomplete = services.incomplete_languages(survey)
-    page = staff.post(f"/manage/surveys/{survey.id}/publish")
-    if incomplete:  # the translation feature measures completeness
-        assert "not fully translated" in page.text
-    else:
-        assert page.status_code == 302
+    assert set(incomplete) == {"sq"}
+    assert 0 < incomplete["sq"] < 1
+    page = staff.get(f"/manage/surveys/{survey.id}")
+    assert "% translated" in page.text
+    warned = staff.post(f"/manage/surveys/{survey.id}/publish")
+    assert warned.status_code == 200
+    assert "not fully translated" in warned.text
+    assert "Shqip" in warned.text
+    db.session.expire_all()
+    assert db.session.get(Survey, survey.id).status == SurveyStatus.DRAFT
+    staff.post(f"/manage/surveys/{survey.id}/publish", {"confirm": "1"})
+    db.session.expire_all()
+    assert db.session.get(Survey, survey.id).status == SurveyStatus.OPEN
+
+
+def test_publish_without_warning_when_every_language_is_complete(staff, make_survey):
+    survey = make_survey(status="draft", languages=["en"])
+    response = staff.post(f"/manage/surveys/{survey.id}/publish")
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Survey, survey.id).status == SurveyStatus.OPEN
