@@ -21,8 +21,9 @@ def database_url(argument: str | None = None) -> str:
 
 def make_app(url: str):
     from feedback import create_app
+    from feedback.extensions import db
 
-    return create_app(
+    app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "bench-only",
@@ -32,6 +33,9 @@ def make_app(url: str):
             "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
+    with app.app_context():
+        db.create_all()  # tables added since the data was generated
+    return app
 
 
 def engine_name(url: str) -> str:

@@ -55,11 +55,12 @@ class ReportSegmentTally(db.Model):
 
     __tablename__ = "report_segment_tally"
     __table_args__ = (
+        # Question before choice: a breakdown reads one question across every choice.
         sa.UniqueConstraint(
             "survey_id",
             "segment_id",
-            "segment_choice_id",
             "question_id",
+            "segment_choice_id",
             "answer_key",
             "day",
             "language",
