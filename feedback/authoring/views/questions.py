@@ -100,6 +100,11 @@ def _render(form, survey, question, kind, confirm_items=None, answered=False):
     )
 
 
+def _plain(number: float | None):
+    """1.0 shown as 1 in the form."""
+    return int(number) if number is not None and number == int(number) else number
+
+
 def _kind(value: str | None, default: QuestionKind) -> QuestionKind:
     try:
         return QuestionKind(value)
@@ -150,8 +155,8 @@ def edit_question(survey_id: int, question_id: int):
                 "required": question.required,
                 "is_segment": question.is_segment,
                 "choices": service.choices_as_text(question),
-                "min_value": question.min_value,
-                "max_value": question.max_value,
+                "min_value": _plain(question.min_value),
+                "max_value": _plain(question.max_value),
                 "low_label": (question.low_label or {}).get(language, ""),
                 "high_label": (question.high_label or {}).get(language, ""),
                 "whole_number": question.whole_number,
