@@ -33,6 +33,7 @@ def load_config() -> dict:
         # A crowded community centre shares one public address: keep this generous.
         "SUBMIT_RATE_LIMIT": _env("SUBMIT_RATE_LIMIT", "120 per minute;2000 per hour"),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "30 per minute"),
+        "API_RATE_LIMIT": _env("API_RATE_LIMIT", "600 per minute;20000 per hour"),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 1024 * 1024),
         "MAX_FORM_MEMORY_SIZE": _env_int("MAX_CONTENT_LENGTH", 1024 * 1024),
         "DRAFT_LIFETIME_HOURS": _env_int("DRAFT_LIFETIME_HOURS", 72),
