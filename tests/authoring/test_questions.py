@@ -107,6 +107,10 @@ def test_editing_labels_keeps_codes_and_answers(staff, make_survey):
         ("south", "South"),
     ]
     assert area.choices[0].label["sq"] == "Veri"
+    history = staff.get(url).text
+    history = history[history.index('id="history"') :]
+    assert "Edited a question" in history
+    assert "facilitator@example.org" in history
     assert db.session.scalar(select(func.count(Answer.id)).where(Answer.question_id == area.id))
 
 

@@ -148,6 +148,8 @@ def test_publish_close_reopen_are_recorded_and_shown(staff, make_survey):
     for label in ("Published", "Closed", "Reopened", "Edited the settings"):
         assert label in history
     assert "facilitator@example.org" in history
+    edit_page = staff.get(f"/manage/surveys/{survey.id}/edit").text
+    assert "Reopened" in edit_page[edit_page.index('id="history"') :]
     actions = db.session.scalars(
         select(AuditEvent.action).where(AuditEvent.object_id == survey.id).order_by(AuditEvent.id)
     ).all()

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from feedback.authoring import questions as service
 from feedback.authoring.forms import KIND_LABELS, QuestionForm
-from feedback.authoring.services import AuthoringError
+from feedback.authoring.services import AuthoringError, survey_history
 from feedback.authoring.views import bp
 from feedback.authoring.views.common import form_error, get_survey
 from feedback.extensions import db
@@ -88,6 +88,13 @@ def _settings(form: QuestionForm, kind: QuestionKind) -> service.QuestionSetting
 
 
 def _render(form, survey, question, kind, confirm_items=None, answered=False):
+    history = []
+    if question is not None:
+        history = [
+            event
+            for event in survey_history(survey)
+            if (event["detail"] or {}).get("question") == question.code
+        ]
     return render_template(
         "authoring/question_form.html",
         form=form,
@@ -97,6 +104,7 @@ def _render(form, survey, question, kind, confirm_items=None, answered=False):
         kind_label=KIND_LABELS[kind],
         confirm_items=confirm_items or [],
         answered=answered,
+        history=history,
     )
 
 

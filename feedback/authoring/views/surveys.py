@@ -125,7 +125,13 @@ def edit_survey(survey_id: int):
             db.session.commit()
             flash(_("Your changes are saved."))
             return redirect(url_for("authoring.survey", survey_id=survey.id))
-    return render_template("authoring/survey_form.html", form=form, survey=survey, locked=locked)
+    return render_template(
+        "authoring/survey_form.html",
+        form=form,
+        survey=survey,
+        locked=locked,
+        history=services.survey_history(survey),
+    )
 
 
 def _status_change(survey_id: int, change, message: str):
