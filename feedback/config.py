@@ -33,6 +33,8 @@ def load_config() -> dict:
         # A crowded community centre shares one public address: keep this generous.
         "SUBMIT_RATE_LIMIT": _env("SUBMIT_RATE_LIMIT", "120 per minute;2000 per hour"),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "30 per minute"),
+        # Reverse proxies in front of the app that set X-Forwarded-For/-Proto (0: none).
+        "TRUSTED_PROXIES": _env_int("TRUSTED_PROXIES", 0),
         "API_RATE_LIMIT": _env("API_RATE_LIMIT", "600 per minute;20000 per hour"),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 1024 * 1024),
         "MAX_FORM_MEMORY_SIZE": _env_int("MAX_CONTENT_LENGTH", 1024 * 1024),

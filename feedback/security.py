@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -49,6 +47,6 @@ def _trust_proxies(app: Flask) -> None:
     """Behind N reverse proxies (``FEEDBACK_TRUSTED_PROXIES=N``), take the resident's address
     and scheme from the headers they set: otherwise every resident shares the proxy's address
     and one rate limit. Never set it without a proxy in front: the headers are easy to forge."""
-    hops = int(app.config.get("TRUSTED_PROXIES") or os.environ.get("FEEDBACK_TRUSTED_PROXIES") or 0)
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
     if hops > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)

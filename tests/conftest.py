@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from flask import g
 from flask.testing import FlaskClient
-from sqlalchemy import text
 
 from feedback import create_app
 from feedback.extensions import db
@@ -52,14 +51,11 @@ def app(database_url):
 
 
 def _clear_tables() -> None:
+    """Delete every row, children first (faster than TRUNCATE for small tables)."""
     db.session.remove()
     with db.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
+        for table in reversed(db.metadata.sorted_tables):
+            connection.execute(table.delete())
 
 
 @pytest.fixture(autouse=True)
