@@ -85,6 +85,7 @@ class FreshClient(FlaskClient):
 
 @pytest.fixture
 def client(app):
+    app.test_client_class = FreshClient
     return app.test_client()
 
 

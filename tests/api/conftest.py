@@ -4,31 +4,11 @@ of JSON answers and the OpenAPI schemas to check them against."""
 from __future__ import annotations
 
 import pytest
-from flask import g
-from flask.testing import FlaskClient
 
 from feedback.answering.services import new_key, submit_response
 from feedback.api.tokens import create_token
 from feedback.auth.services import create_user
 from feedback.extensions import db
-
-
-class FreshClient(FlaskClient):
-    """Each request starts with an empty ``g``, as in production: the shared fixtures keep one
-    application context open for the whole test, which Flask reuses for every request."""
-
-    def open(self, *args, **kwargs):
-        g.__dict__.clear()
-        return super().open(*args, **kwargs)
-
-
-@pytest.fixture
-def client(app):
-    app.test_client_class = FreshClient
-    try:
-        yield app.test_client()
-    finally:
-        app.test_client_class = None
 
 
 @pytest.fixture

@@ -3,33 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from flask import g
-from flask.testing import FlaskClient
 
 from feedback.answering.services import new_key, submit_response
 from feedback.extensions import db
 from feedback.results import publication
-
-
-class FreshRequestClient(FlaskClient):
-    """A test client whose every request starts with an empty ``g``.
-
-    The shared conftest keeps one app context open for the whole test, so requests would
-    otherwise share ``g`` (the CSRF token cached there survives the session cleared at sign-in,
-    and the page language of one request leaks into the next)."""
-
-    def open(self, *args, **kwargs):
-        g.__dict__.clear()
-        return super().open(*args, **kwargs)
-
-
-@pytest.fixture
-def client(app):
-    app.test_client_class = FreshRequestClient
-    try:
-        return app.test_client()
-    finally:
-        app.test_client_class = None
 
 
 @pytest.fixture

@@ -3,29 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from flask import g
-from flask.testing import FlaskClient
 
 from tests.conftest import csrf_from
-
-
-class FreshClient(FlaskClient):
-    """Starts every request with an empty ``g``: the shared fixtures keep one application
-    context open for the whole test, which Flask reuses for each request, so the CSRF token,
-    the signed-in user and the page language would otherwise leak between requests."""
-
-    def open(self, *args, **kwargs):
-        g.__dict__.clear()
-        return super().open(*args, **kwargs)
-
-
-@pytest.fixture
-def client(app):
-    app.test_client_class = FreshClient
-    try:
-        yield app.test_client()
-    finally:
-        app.test_client_class = None
 
 
 @pytest.fixture
