@@ -61,7 +61,12 @@ def _question(survey, code: str):
 @bp.get("/")
 @role_required(*STAFF)
 def index():
-    return render_template("reports/index.html", surveys=services.surveys_with_counts())
+    lang = page_language()
+    surveys = [
+        (survey, count, localize(survey.title, lang, survey.default_language))
+        for survey, count in services.surveys_with_counts()
+    ]
+    return render_template("reports/index.html", surveys=surveys)
 
 
 @bp.get("/surveys/<int:survey_id>")

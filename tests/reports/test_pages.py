@@ -52,3 +52,30 @@ def test_residents_and_anonymous_cannot_read_reports(make_survey, client):
     response = client.get(f"/reports/surveys/{survey.id}")
     assert response.status_code == 302
     assert "/login" in response.headers["Location"]
+
+
+def test_filter_form_keeps_what_was_typed_and_explains_errors(
+    make_survey, make_user, login, client, answer
+):
+    survey = make_survey()
+    answer(survey, park_answers())
+    login(make_user(Role.OFFICIAL))
+    page = client.get(f"/reports/surveys/{survey.id}?since=2026-03-09&until=2026-03-01")
+    assert page.status_code == 200
+    assert "<title>Error:" in page.text
+    assert "The end date must be on or after the start date." in page.text
+    assert 'value="2026-03-09"' in page.text
+    page = client.get(f"/reports/surveys/{survey.id}?since=not-a-date")
+    assert page.status_code == 200
+    assert "<title>Error:" in page.text
+
+
+def test_filtered_summary_says_counts_are_protected(make_survey, make_user, login, client, answer):
+    survey = make_survey()
+    for _ in range(6):
+        answer(survey, park_answers(area="north"))
+    answer(survey, park_answers(area="south"))
+    login(make_user(Role.FACILITATOR))
+    page = client.get(f"/reports/surveys/{survey.id}?language=en")
+    assert "Filtered results: counts below 5" in page.text
+    assert "fewer than 5" in page.text
