@@ -37,16 +37,16 @@ DEFAULT = STAFF
 
 
 def allowed_roles(path: str) -> frozenset:
+    """The roles the longest matching prefix allows (a prefix matches whole segments)."""
     if path == "/":
         return EXPECTATIONS["/"]
-    best = None
-    for prefix in EXPECTATIONS:
-        if prefix != "/" and (path == prefix or path.startswith(prefix.rstrip("/") + "/")):
-            if best is None or len(prefix) > len(best):
-                best = prefix
-        elif prefix != "/" and prefix.endswith("/") and path.startswith(prefix):
-            best = prefix if best is None or len(prefix) > len(best) else best
-    return EXPECTATIONS[best] if best else DEFAULT
+    matches = [
+        prefix
+        for prefix in EXPECTATIONS
+        if prefix != "/"
+        and (path == prefix.rstrip("/") or path.startswith(prefix.rstrip("/") + "/"))
+    ]
+    return EXPECTATIONS[max(matches, key=len)] if matches else DEFAULT
 
 
 def test_prefix_table_reads_as_intended():
