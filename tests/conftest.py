@@ -37,6 +37,8 @@ def app(database_url):
             "RATELIMIT_ENABLED": False,
             "RATELIMIT_STORAGE_URI": "memory://",
             "SERVER_NAME": None,
+            # Cheap password hashing: the real cost only slows the tests down.
+            "ARGON2_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
         }
     )
     app.test_client_class = FreshClient

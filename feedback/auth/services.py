@@ -9,15 +9,29 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from sqlalchemy import func, select
 
 from feedback.auth.models import PasswordToken, Role, User
 from feedback.extensions import db
 from feedback.timeutil import utcnow
 
-_hasher = PasswordHasher()
-# Spend as long on an unknown address as on a known one, so timing does not tell them apart.
-_DUMMY_HASH = _hasher.hash("not a real password")
+_HASHERS: dict[tuple, tuple[PasswordHasher, str]] = {}
+
+
+def _argon2() -> tuple[PasswordHasher, str]:
+    """Argon2id with the app's ``ARGON2_PARAMS`` (Argon2's defaults when unset), and the hash
+    of a dummy password: an unknown address costs as long as a known one, so timing tells
+    nothing."""
+    params = tuple(sorted((current_app.config.get("ARGON2_PARAMS") or {}).items()))
+    if params not in _HASHERS:
+        hasher = PasswordHasher(**dict(params))
+        _HASHERS[params] = (hasher, hasher.hash("not a real password"))
+    return _HASHERS[params]
+
+
+def _hasher() -> PasswordHasher:
+    return _argon2()[0]
 
 
 class AccountError(ValueError):
@@ -26,7 +40,7 @@ class AccountError(ValueError):
 
 def hash_password(password: str) -> str:
     """Argon2id hash of a password."""
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def create_user(email: str, password: str | None, role: Role | str, language: str = "en") -> User:
@@ -54,13 +68,13 @@ def authenticate(email: str, password: str) -> User | None:
     user = find_user(email)
     if user is None or not user.password_hash:
         with contextlib.suppress(VerificationError):
-            _hasher.verify(_DUMMY_HASH, password)
+            _hasher().verify(_argon2()[1], password)
         return None
     try:
-        _hasher.verify(user.password_hash, password)
+        _hasher().verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
+    if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user if user.active else None
 

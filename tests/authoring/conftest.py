@@ -1,28 +1,6 @@
-"""The test client here starts every request with an empty ``g``.
-
-The shared fixtures keep one application context open for the whole test, and Flask reuses an
-open context for each request, so ``g`` (the CSRF token, the signed-in user, the page language)
-would otherwise leak from one request into the next.
-"""
+"""Fixtures for the survey builder."""
 
 import pytest
-from flask import g
-from flask.testing import FlaskClient
-
-
-class FreshClient(FlaskClient):
-    def open(self, *args, **kwargs):
-        g.__dict__.clear()
-        return super().open(*args, **kwargs)
-
-
-@pytest.fixture
-def client(app):
-    app.test_client_class = FreshClient
-    try:
-        yield app.test_client()
-    finally:
-        app.test_client_class = None
 
 
 @pytest.fixture
