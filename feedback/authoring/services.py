@@ -17,6 +17,7 @@ from feedback.authoring.slugs import slugify
 from feedback.extensions import db
 from feedback.surveys.definition import SLUG_PATTERN, DefinitionError, build_survey, export_survey
 from feedback.surveys.models import Section, Survey, SurveyStatus
+from feedback.translating.services import record_baseline
 
 
 class AuthoringError(ValueError):
@@ -277,6 +278,7 @@ def duplicate_survey(survey: Survey, user: User | None) -> Survey:
     copy = build_survey(definition)
     db.session.add(copy)
     db.session.flush()
+    record_baseline(copy)
     record("survey.duplicated", "survey", survey.id, user, copy=copy.id)
     record("survey.created", "survey", copy.id, user, copied_from=survey.id)
     return copy
@@ -290,6 +292,7 @@ def import_survey(definition: dict, user: User | None) -> Survey:
     survey.status = SurveyStatus.DRAFT
     db.session.add(survey)
     db.session.flush()
+    record_baseline(survey)
     record("survey.imported", "survey", survey.id, user, slug=survey.slug)
     return survey
 

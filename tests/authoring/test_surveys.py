@@ -326,3 +326,24 @@ def test_publish_without_warning_when_every_language_is_complete(staff, make_sur
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Survey, survey.id).status == SurveyStatus.OPEN
+
+
+def test_a_duplicate_starts_with_its_translations_reviewed_and_tracks_later_changes(
+    staff, make_survey
+):
+    from feedback.translating.services import review_needed
+
+    survey = make_survey()
+    staff.post(f"/manage/surveys/{survey.id}/duplicate")
+    copy = db.session.scalars(select(Survey).where(Survey.id != survey.id)).one()
+    assert review_needed(copy, "sq") == set()
+    copy.title = {**copy.title, "en": "The newer park"}
+    db.session.commit()
+    assert review_needed(copy, "sq") == {"survey.title"}
+
+
+def test_survey_list_offers_every_way_to_start_a_survey(staff):
+    page = staff.get("/manage/surveys")
+    assert 'href="/manage/surveys/new"' in page.text
+    assert 'href="/manage/surveys/import"' in page.text
+    assert 'href="/manage/surveys/import-xlsform"' in page.text
