@@ -120,11 +120,18 @@ def iter_rows(survey: Survey, filters: Filters | None = None):
                     out.extend([None] * len(choices))
                 else:
                     chosen = {f[0] for f in found}
-                    out.extend(1 if cid in chosen else 0 for cid, _c in choices)
+                    out.extend([1 if cid in chosen else 0 for cid, _c in choices])
             elif found is None:
                 out.append(None)
-            else:
-                out.append(neutralise(_value(kind, found, codes)))
+            elif kind == "single":
+                out.append(codes.get(found[0][0]))
+            elif kind in NUMERIC:
+                out.append(_plain_number(found[0][1]))
+            elif kind == "date":
+                day = found[0][3]
+                out.append(day.isoformat() if day else None)
+            else:  # yes/no and texts: only these hold what a resident typed
+                out.append(neutralise(found[0][2]))
         yield out
 
 

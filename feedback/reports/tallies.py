@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime
-from itertools import groupby
-from operator import itemgetter
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -186,14 +184,13 @@ def iter_responses(survey_id: int, batch: int = 5000, where=None, with_time: boo
         if not heads:
             return
         a = answers_table.c
-        found = connection.execute(
+        answers: dict[int, list[AnswerRow]] = {}
+        for rid, qid, cid, number, text, day in connection.execute(
             select(a.response_id, a.question_id, a.choice_id, a.number, a.text, a.day)
             .where(a.response_id.between(heads[0][0], heads[-1][0]))
             .order_by(a.response_id, a.id)
-        ).all()
-        answers: dict[int, list[AnswerRow]] = {
-            rid: [row[1:] for row in group] for rid, group in groupby(found, key=itemgetter(0))
-        }
+        ):
+            answers.setdefault(rid, []).append((qid, cid, number, text, day))
         for rid, submitted_at, language, channel in heads:
             moment = submitted_at if with_time else utc_day(submitted_at)
             yield rid, moment, language, answers.get(rid, []), channel
