@@ -99,7 +99,7 @@ def test_decimal_number_with_a_locale_decimal_comma(app, make_survey):
     with app.app_context(), app.test_request_context("/?lang=sq"):
         assert clean_answer(often, ["2,5"])[0].number == 2.5
         assert clean_answer(often, ["2.5"])[0].number == 2.5
-        assert clean_answer(often, ["101"])[1] == "Enter a number of 100 or less"
+        assert clean_answer(often, ["101"])[1] == "Shkruani një numër 100 ose më të vogël"
     with app.app_context(), app.test_request_context("/?lang=en"):
         assert clean_answer(often, ["2,5"])[0].number == 2.5  # a comma between digits is a decimal
         assert clean_answer(often, ["1,234"])[1] == "Enter a number of 100 or less"

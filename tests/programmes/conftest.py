@@ -1,10 +1,9 @@
-"""Fixtures: programmes linked to surveys; responses and the client come from tests.results."""
+"""Fixtures: programmes linked to surveys; responses come from tests.results."""
 
 from __future__ import annotations
 
 from tests.results.conftest import (  # noqa: F401 - shared fixtures
     answer,
-    client,
     facilitator,
     password_hash,
     programme,

@@ -43,11 +43,12 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="session")
-def password_hash():
-    """The password hashed once: hashing is slow on purpose, and most tests only sign in."""
+def password_hash(app):
+    """The password hashed once: most tests only sign in."""
     from feedback.auth.services import hash_password
 
-    return hash_password(PASSWORD)
+    with app.app_context():
+        return hash_password(PASSWORD)
 
 
 @pytest.fixture
