@@ -141,7 +141,7 @@ def test_an_empty_or_huge_comment_gets_a_clear_error_and_keeps_the_text(client, 
     assert "<title>Gabim: " in empty.text  # "Error:" in Albanian
     huge = "word " * 2000
     too_long = client.post(
-        "/s/park/results/comment",
+        "/s/park/results/comment?lang=en",
         data={"comment": huge, "csrf_token": csrf_from(page.text)},
     )
     assert too_long.status_code == 400
