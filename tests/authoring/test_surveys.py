@@ -275,7 +275,7 @@ def test_preview_in_albanian_never_stores_or_counts_answers(staff, make_survey):
     page = staff.get(f"/manage/surveys/{survey.id}/preview?lang=sq")
     assert page.status_code == 200
     assert "Ku jetoni?" in page.text
-    assert "Preview: answers given here are not stored or counted." in page.text
+    assert "Pamje paraprake: përgjigjet e dhëna këtu nuk ruhen dhe nuk numërohen." in page.text
     url = f"/manage/surveys/{survey.id}/preview?lang=sq"
     empty = staff.post(url, {"step": "0", "action": "next"})
     assert empty.status_code == 200
