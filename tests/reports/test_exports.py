@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime, timedelta
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -64,6 +65,12 @@ def test_filtered_export_matches_the_screen(five, make_user, login, client):
     assert len(records) == 1
     assert records[0]["answers"]["likes"] == ["trees"]
     assert records[0]["answers"]["comments"] == '=HYPERLINK("http://x")'
+    today = datetime.now(UTC).date()
+    since = client.get(f"/reports/surveys/{five.id}/export.json?since={today.isoformat()}")
+    assert len(json.loads(since.get_data(as_text=True))) == 5
+    yesterday = (today - timedelta(days=1)).isoformat()
+    until = client.get(f"/reports/surveys/{five.id}/export.json?until={yesterday}")
+    assert json.loads(until.get_data(as_text=True)) == []
 
 
 def test_xlsx_export_with_questions_sheet(five, make_user, login, client):
