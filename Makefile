@@ -40,7 +40,12 @@ update-translations: extract
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete -w 100
 	$(BIN)/pybabel compile -d translations
 
+# Benchmarks (figures in BENCHMARKS.md). BENCH_DATABASE_URL picks the database
+# (default: instance/bench.sqlite); BENCH_N responses are generated first (1,000,000 takes
+# about 40 minutes on 2 cores).
+BENCH_N ?= 100000
 bench: translations
+	$(BIN)/python bench/generate.py --n $(BENCH_N) --reset
 	$(BIN)/python bench/summary.py
 	$(BIN)/python bench/export_csv.py
 
